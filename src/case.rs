@@ -1,0 +1,436 @@
+//! Cases: the Python files under `cases/<topic>/<name>.py` and their header blocks.
+//!
+//! The header is the leading run of `# key: value` lines (see docs/case-format.md).
+//! Every malformed line is an error naming the file and line, so a typo in a
+//! divergence mark can never silently turn a failure into a pass.
+
+use crate::observation::Section;
+use crate::version::VersionSpec;
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// A case file, read and parsed.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// `topic/name`, the case's identity in test names, goldens and reports.
+    pub id: String,
+    pub topic: String,
+    /// Path as given to interpreters and shown to people: `cases/topic/name.py`.
+    pub display_path: String,
+    pub path: PathBuf,
+    pub source: String,
+    pub header: Header,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Header {
+    pub description: String,
+    pub source: String,
+    pub rules: Vec<String>,
+    pub timeout: Option<Duration>,
+    pub python: Option<VersionNote>,
+    pub divergences: Vec<Divergence>,
+    pub notes: Vec<String>,
+}
+
+/// `python: <spec> — <why>`: the Python versions the golden holds for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VersionNote {
+    pub spec: VersionSpec,
+    pub why: String,
+}
+
+/// `diverges: <backend> [<section>,…]: <reason>`: a known difference from the golden.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Divergence {
+    pub backend: String,
+    /// The sections allowed to differ; empty means any.
+    pub sections: Vec<Section>,
+    pub reason: String,
+}
+
+/// A problem with a case file, reported as one line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaseError {
+    pub path: String,
+    pub line: Option<usize>,
+    pub message: String,
+}
+
+impl fmt::Display for CaseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line {
+            Some(line) => write!(f, "{}:{}: {}", self.path, line, self.message),
+            None => write!(f, "{}: {}", self.path, self.message),
+        }
+    }
+}
+
+impl std::error::Error for CaseError {}
+
+impl Case {
+    pub fn timeout(&self) -> Duration {
+        self.header.timeout.unwrap_or(DEFAULT_TIMEOUT)
+    }
+
+    /// The divergence marks that apply to one backend.
+    pub fn divergences_for<'a>(&'a self, backend: &'a str) -> impl Iterator<Item = &'a Divergence> {
+        self.header
+            .divergences
+            .iter()
+            .filter(move |d| d.backend == backend)
+    }
+
+    /// Reads and parses one case file. `root` is the cases directory.
+    pub fn load(root: &Path, path: &Path) -> Result<Case, CaseError> {
+        let relative = path.strip_prefix(root).unwrap_or(path);
+        // Shown relative to the suite root: `cases/topic/name.py` for the corpus.
+        let root_name = root
+            .file_name()
+            .map(Path::new)
+            .unwrap_or(Path::new("cases"));
+        let display_path = root_name
+            .join(relative)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let error = |message: String| CaseError {
+            path: display_path.clone(),
+            line: None,
+            message,
+        };
+        let bytes = std::fs::read(path).map_err(|e| error(format!("cannot read: {e}")))?;
+        let source = String::from_utf8(bytes).map_err(|e| {
+            error(format!(
+                "not UTF-8 (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ))
+        })?;
+        let components: Vec<String> = relative
+            .with_extension("")
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned())
+            .collect();
+        if components.len() != 2 {
+            return Err(error("a case must be <cases dir>/<topic>/<name>.py".into()));
+        }
+        let header = parse_header(&source).map_err(|(line, message)| CaseError {
+            path: display_path.clone(),
+            line: Some(line),
+            message,
+        })?;
+        Ok(Case {
+            id: components.join("/"),
+            topic: components[0].clone(),
+            display_path,
+            path: path.to_path_buf(),
+            source,
+            header,
+        })
+    }
+}
+
+const KNOWN_KEYS: &str = "description, source, rules, timeout, python, diverges, note";
+
+/// Parses the header block; errors carry a 1-based line number.
+pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
+    let mut header = Header::default();
+    let (mut description, mut origin, mut rules) = (None, None, None);
+    let mut last_line = 0;
+    for (index, line) in source.lines().enumerate() {
+        let number = index + 1;
+        let Some(comment) = line.strip_prefix('#') else {
+            break;
+        };
+        last_line = number;
+        if comment.starts_with('!') && number == 1 {
+            continue; // a shebang line is allowed before the header
+        }
+        let Some((key, value)) = comment.split_once(':') else {
+            return Err((
+                number,
+                format!("header line is not `# key: value`: {line:?}"),
+            ));
+        };
+        let (key, value) = (key.trim(), value.trim());
+        if value.is_empty() {
+            return Err((number, format!("header key `{key}` has no value")));
+        }
+        let once = |slot: &mut Option<String>| -> Result<(), (usize, String)> {
+            if slot.replace(value.to_string()).is_some() {
+                return Err((number, format!("header key `{key}` given twice")));
+            }
+            Ok(())
+        };
+        match key {
+            "description" => once(&mut description)?,
+            "source" => once(&mut origin)?,
+            "rules" => once(&mut rules)?,
+            "timeout" => {
+                let seconds: f64 = value
+                    .parse()
+                    .ok()
+                    .filter(|s: &f64| *s > 0.0 && *s <= 600.0)
+                    .ok_or((
+                        number,
+                        format!("timeout must be seconds in (0, 600], got {value:?}"),
+                    ))?;
+                if header
+                    .timeout
+                    .replace(Duration::from_secs_f64(seconds))
+                    .is_some()
+                {
+                    return Err((number, "header key `timeout` given twice".into()));
+                }
+            }
+            "python" => {
+                let note = parse_version_note(value).map_err(|m| (number, m))?;
+                if header.python.replace(note).is_some() {
+                    return Err((number, "header key `python` given twice".into()));
+                }
+            }
+            "diverges" => header
+                .divergences
+                .push(parse_divergence(value).map_err(|m| (number, m))?),
+            "note" => header.notes.push(value.to_string()),
+            _ => {
+                return Err((
+                    number,
+                    format!("unknown header key `{key}` (known: {KNOWN_KEYS})"),
+                ))
+            }
+        }
+    }
+    let missing = |what: &str| (last_line.max(1), format!("header lacks `# {what}: …`"));
+    header.description = description.ok_or_else(|| missing("description"))?;
+    header.source = origin.ok_or_else(|| missing("source"))?;
+    let rules = rules.ok_or_else(|| missing("rules"))?;
+    header.rules = rules.split(',').map(|r| r.trim().to_string()).collect();
+    if let Some(bad) = header.rules.iter().find(|r| !is_rule_id(r)) {
+        return Err((1, format!("rule id {bad:?} is not `topic/slug`")));
+    }
+    Ok(header)
+}
+
+fn is_rule_id(id: &str) -> bool {
+    let ok = |part: &str| {
+        !part.is_empty()
+            && part
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
+    };
+    matches!(id.split_once('/'), Some((topic, slug)) if ok(topic) && ok(slug))
+}
+
+fn parse_version_note(value: &str) -> Result<VersionNote, String> {
+    let (spec, why) = value.split_once(' ').unwrap_or((value, ""));
+    let why = why.trim().trim_start_matches(['—', '-', ':']).trim();
+    if why.is_empty() {
+        return Err("`python:` needs a reason after the version spec: `<spec> — <why>`".into());
+    }
+    Ok(VersionNote {
+        spec: spec.parse()?,
+        why: why.to_string(),
+    })
+}
+
+fn parse_divergence(value: &str) -> Result<Divergence, String> {
+    let (target, reason) = value
+        .split_once(':')
+        .ok_or("`diverges:` takes `<backend> [<section>,…]: <reason>`")?;
+    let reason = reason.trim();
+    if reason.is_empty() {
+        return Err("a known divergence needs a reason".into());
+    }
+    let mut words = target.trim().splitn(2, char::is_whitespace);
+    let backend = words.next().unwrap_or_default().to_string();
+    if backend.is_empty() {
+        return Err("`diverges:` names no backend".into());
+    }
+    let sections = match words.next() {
+        None => Vec::new(),
+        Some(list) => list
+            .split(',')
+            .map(|s| s.trim().parse::<Section>())
+            .collect::<Result<_, _>>()?,
+    };
+    Ok(Divergence {
+        backend,
+        sections,
+        reason: reason.to_string(),
+    })
+}
+
+/// Every `*.py` under `root`, sorted by id. Errors are collected, not fatal:
+/// one bad case must not hide the others.
+pub fn discover(root: &Path) -> Result<(Vec<Case>, Vec<CaseError>), CaseError> {
+    if !root.is_dir() {
+        return Err(CaseError {
+            path: root.display().to_string(),
+            line: None,
+            message: "cases directory not found".into(),
+        });
+    }
+    let (mut cases, mut errors) = (Vec::new(), Vec::new());
+    for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(e) => {
+                errors.push(CaseError {
+                    path: root.display().to_string(),
+                    line: None,
+                    message: e.to_string(),
+                });
+                continue;
+            }
+        };
+        if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "py") {
+            match Case::load(root, entry.path()) {
+                Ok(case) => cases.push(case),
+                Err(e) => errors.push(e),
+            }
+        }
+    }
+    cases.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok((cases, errors))
+}
+
+/// Keeps the cases matching any filter (a substring of the id or of `cases/…` path);
+/// no filters keep all.
+pub fn select<'a>(cases: &'a [Case], filters: &[String]) -> Vec<&'a Case> {
+    cases
+        .iter()
+        .filter(|case| {
+            filters.is_empty()
+                || filters.iter().any(|f| {
+                    let f = f.trim_end_matches(".py");
+                    case.id.contains(f) || case.display_path.contains(f)
+                })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = "# description: d\n# source: rule: r\n# rules: a/b\n";
+
+    #[test]
+    fn parses_every_key() {
+        let source = "# description: A counter.\n# source: seed 000 — make_counter\n\
+            # rules: counters/nonlocal, introspection/freevars\n# timeout: 2.5\n\
+            # python: >=3.11 — wording changed in 3.11\n\
+            # diverges: rustpython scopes, cells: no listcomp code object\n\
+            # note: ported from Python 2\n\nprint(1)\n# not header\n";
+        let header = parse_header(source).unwrap();
+        assert_eq!(header.description, "A counter.");
+        assert_eq!(header.source, "seed 000 — make_counter");
+        assert_eq!(
+            header.rules,
+            ["counters/nonlocal", "introspection/freevars"]
+        );
+        assert_eq!(header.timeout, Some(Duration::from_millis(2500)));
+        let python = header.python.unwrap();
+        assert_eq!(python.why, "wording changed in 3.11");
+        assert!(python.spec.matches("3.11.7") && !python.spec.matches("3.10.13"));
+        assert_eq!(
+            header.divergences,
+            [Divergence {
+                backend: "rustpython".into(),
+                sections: vec![Section::Scopes, Section::Cells],
+                reason: "no listcomp code object".into(),
+            }]
+        );
+        assert_eq!(header.notes, ["ported from Python 2"]);
+    }
+
+    #[test]
+    fn divergence_without_sections_means_any() {
+        let header = parse_header(&format!("{MINIMAL}# diverges: pypy: differs\n")).unwrap();
+        assert!(header.divergences[0].sections.is_empty());
+        assert_eq!(header.divergences[0].backend, "pypy");
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let cases = [
+            (
+                format!("{MINIMAL}# colour: red\n"),
+                4,
+                "unknown header key `colour`",
+            ),
+            (
+                format!("{MINIMAL}# just a comment\n"),
+                4,
+                "not `# key: value`",
+            ),
+            (format!("{MINIMAL}# rules: x/y\n"), 4, "given twice"),
+            (
+                format!("{MINIMAL}# timeout: soon\n"),
+                4,
+                "timeout must be seconds",
+            ),
+            (
+                format!("{MINIMAL}# diverges: rustpython\n"),
+                4,
+                "takes `<backend>",
+            ),
+            (
+                format!("{MINIMAL}# diverges: rustpython:  \n"),
+                4,
+                "needs a reason",
+            ),
+            (
+                format!("{MINIMAL}# diverges: rustpython stdut: x\n"),
+                4,
+                "unknown section",
+            ),
+            (format!("{MINIMAL}# python: >=3.11\n"), 4, "needs a reason"),
+            (format!("{MINIMAL}# python: 3.x — y\n"), 4, "version"),
+            (
+                "# description: d\n# rules: a/b\n".to_string(),
+                2,
+                "lacks `# source",
+            ),
+            ("print(1)\n".to_string(), 1, "lacks `# description"),
+            (
+                "# description: d\n# source: s\n# rules: Nope\n".to_string(),
+                1,
+                "not `topic/slug`",
+            ),
+        ];
+        for (source, line, message) in cases {
+            let (got_line, got) = parse_header(&source).unwrap_err();
+            assert_eq!(got_line, line, "{source:?} → {got}");
+            assert!(
+                got.contains(message),
+                "{source:?}: {got:?} lacks {message:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn load_rejects_non_utf8_and_bad_layout() {
+        let parent = tempfile::tempdir().unwrap();
+        let dir = parent.path().join("cases");
+        let dir = &dir;
+        let topic = dir.join("t");
+        std::fs::create_dir_all(&topic).unwrap();
+        std::fs::write(topic.join("bad.py"), b"# description: \xff\n").unwrap();
+        let error = Case::load(dir, &topic.join("bad.py")).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "cases/t/bad.py: not UTF-8 (invalid byte at offset 15)"
+        );
+        std::fs::write(dir.join("top.py"), MINIMAL).unwrap();
+        let error = Case::load(dir, &dir.join("top.py")).unwrap_err();
+        assert!(error.message.contains("<topic>/<name>.py"));
+        std::fs::write(topic.join("good.py"), MINIMAL).unwrap();
+        let case = Case::load(dir, &topic.join("good.py")).unwrap();
+        assert_eq!((case.id.as_str(), case.topic.as_str()), ("t/good", "t"));
+        assert_eq!(case.display_path, "cases/t/good.py");
+    }
+}

@@ -1,0 +1,403 @@
+//! The `closure-conformance` command line.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use closure_conformance::backend::{self, Backend, BackendOptions};
+use closure_conformance::case::{self, Case};
+use closure_conformance::compare::Verdict;
+use closure_conformance::report::{self, JsonBackend, Palette};
+use closure_conformance::suite::{self, Layout, Outcome};
+use closure_conformance::{regen, rustpython_worker};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Runs Python closure cases on CPython and an embedded RustPython and compares
+/// what they observe (output, exception, scopes, cells) with goldens.
+///
+/// With no subcommand: run every case on every backend against its golden, print a
+/// topic × backend table and the diffs of failures. Exit status 1 on any failure.
+#[derive(Parser)]
+#[command(version, args_conflicts_with_subcommands = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    run: RunArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run cases against their goldens (the default).
+    Run(RunArgs),
+    /// Compare two backends with each other, without goldens.
+    Diff(DiffArgs),
+    /// Rewrite goldens from the reference CPython (what scripts/regen calls).
+    Regen(RegenArgs),
+    /// List the cases with their descriptions.
+    List(ListArgs),
+    /// Internal: serve the probe protocol on stdin/stdout.
+    #[command(hide = true)]
+    Worker { backend: String },
+}
+
+#[derive(Args, Clone)]
+struct Common {
+    /// Directory holding cases/ and expected/.
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+    /// Python 3 executable for the cpython backend [default: python3 on PATH].
+    #[arg(long, env = backend::PYTHON_ENV)]
+    python: Option<PathBuf>,
+    /// When to color output (NO_COLOR is honored by `auto`).
+    #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
+    color: ColorWhen,
+    /// Parallel jobs [default: number of cores].
+    #[arg(long, short)]
+    jobs: Option<usize>,
+}
+
+#[derive(Args, Clone)]
+struct RunArgs {
+    /// Only cases whose id or path contains one of these.
+    filters: Vec<String>,
+    /// Backends to run (repeatable).
+    #[arg(long = "backend", short, default_values_t = backend::NAMES.iter().map(|s| s.to_string()).collect::<Vec<_>>())]
+    backends: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
+struct DiffArgs {
+    /// The backend taken as expected.
+    reference: String,
+    /// The backend compared with it.
+    other: String,
+    /// Only cases whose id or path contains one of these.
+    filters: Vec<String>,
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
+struct RegenArgs {
+    /// Change nothing; exit 1 if any selected golden is missing or out of date.
+    #[arg(long)]
+    check: bool,
+    /// Only cases whose id or path contains one of these.
+    filters: Vec<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
+struct ListArgs {
+    filters: Vec<String>,
+    #[arg(long, default_value = ".")]
+    root: PathBuf,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ColorWhen {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+/// A one-line error for the user; the exit status says what kind.
+struct Fatal(String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Worker { backend }) => return worker(&backend),
+        Some(Command::Run(args)) => run(args),
+        None => run(cli.run),
+        Some(Command::Diff(args)) => diff(args),
+        Some(Command::Regen(args)) => regen(args),
+        Some(Command::List(args)) => list(args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(Fatal(message)) => {
+            eprintln!("closure-conformance: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn worker(backend: &str) -> ExitCode {
+    match backend {
+        "rustpython" => rustpython_worker::serve(),
+        other => {
+            eprintln!("closure-conformance: error: no in-process worker for backend {other:?}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+impl Common {
+    fn palette(&self) -> Palette {
+        Palette::new(match self.color {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+            }
+        })
+    }
+
+    fn setup_jobs(&self) {
+        if let Some(jobs) = self.jobs {
+            let _ = rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs.max(1))
+                .build_global();
+        }
+    }
+
+    /// Loads every case; a bad case file is reported and counted, not fatal.
+    fn load_cases(&self) -> Result<(Layout, Vec<Case>, usize), Fatal> {
+        let layout = Layout::under(&self.root);
+        let (cases, errors) = case::discover(&layout.cases).map_err(|e| {
+            Fatal(format!(
+                "{e} (run from the repository root or pass --root DIR)"
+            ))
+        })?;
+        for error in &errors {
+            eprintln!("closure-conformance: bad case: {error}");
+        }
+        Ok((layout, cases, errors.len()))
+    }
+
+    fn backend(&self, name: &str) -> Result<Backend, Fatal> {
+        let worker_exe = std::env::current_exe()
+            .map_err(|e| Fatal(format!("cannot find our own executable: {e}")))?;
+        let options = BackendOptions {
+            python: self.python.clone(),
+            worker_exe,
+        };
+        let backend = Backend::create(name, &options).map_err(Fatal)?;
+        backend
+            .hello()
+            .map_err(|why| Fatal(format!("backend {name}: {why}")))?;
+        Ok(backend)
+    }
+}
+
+fn progress(total: usize) -> ProgressBar {
+    let bar = ProgressBar::new(total as u64);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+fn run(args: RunArgs) -> Result<ExitCode, Fatal> {
+    args.common.setup_jobs();
+    let (layout, cases, bad_cases) = args.common.load_cases()?;
+    let selected = case::select(&cases, &args.filters);
+    let backends: Vec<Backend> = args
+        .backends
+        .iter()
+        .map(|b| args.common.backend(b))
+        .collect::<Result<_, _>>()?;
+    let pairs: Vec<(&Case, &Backend)> = selected
+        .iter()
+        .flat_map(|c| backends.iter().map(move |b| (*c, b)))
+        .collect();
+    let bar = progress(pairs.len());
+    let outcomes: Vec<Outcome> = pairs
+        .par_iter()
+        .map(|(case, backend)| {
+            let outcome = suite::check_golden(case, backend, &layout.expected);
+            bar.inc(1);
+            outcome
+        })
+        .collect();
+    bar.finish_and_clear();
+    finish(
+        &outcomes,
+        &backends,
+        args.format,
+        args.common.palette(),
+        bad_cases,
+    )
+}
+
+fn diff(args: DiffArgs) -> Result<ExitCode, Fatal> {
+    args.common.setup_jobs();
+    let (_, cases, bad_cases) = args.common.load_cases()?;
+    let selected = case::select(&cases, &args.filters);
+    let reference = args.common.backend(&args.reference)?;
+    let other = args.common.backend(&args.other)?;
+    let bar = progress(selected.len());
+    let outcomes: Vec<Outcome> = selected
+        .par_iter()
+        .map(|case| {
+            let outcome = suite::check_pair(case, &reference, &other);
+            bar.inc(1);
+            outcome
+        })
+        .collect();
+    bar.finish_and_clear();
+    finish(
+        &outcomes,
+        std::slice::from_ref(&other),
+        args.format,
+        args.common.palette(),
+        bad_cases,
+    )
+}
+
+/// Prints the report and picks the exit status.
+fn finish(
+    outcomes: &[Outcome],
+    backends: &[Backend],
+    format: Format,
+    palette: Palette,
+    bad_cases: usize,
+) -> Result<ExitCode, Fatal> {
+    let names: Vec<String> = backends.iter().map(|b| b.name.clone()).collect();
+    let failures = outcomes.iter().filter(|o| !o.verdict.is_ok()).count();
+    if format == Format::Json {
+        let described = backends
+            .iter()
+            .map(|b| JsonBackend {
+                name: b.name.clone(),
+                describe: b.describe().unwrap_or_else(|e| e),
+            })
+            .collect();
+        println!("{}", report::json(outcomes, described));
+    } else {
+        for backend in backends {
+            println!(
+                "{}: {}",
+                backend.name,
+                backend.describe().unwrap_or_else(|e| e)
+            );
+        }
+        println!();
+        print!("{}", report::table(outcomes, &names, palette));
+        let known: Vec<&Outcome> = outcomes
+            .iter()
+            .filter(|o| matches!(o.verdict, Verdict::KnownDivergence { .. }))
+            .collect();
+        if !known.is_empty() {
+            println!(
+                "\n{}",
+                palette.bold(&format!("known divergences ({}):", known.len()))
+            );
+            for outcome in known {
+                print!(
+                    "  {}::{} — {}",
+                    outcome.backend,
+                    outcome.case.id,
+                    report::explain(outcome, palette).trim_start_matches("known divergence: ")
+                );
+            }
+        }
+        for outcome in outcomes.iter().filter(|o| !o.verdict.is_ok()) {
+            println!(
+                "\n{} {}::{}",
+                palette.red("FAIL"),
+                outcome.backend,
+                outcome.case.id
+            );
+            print!("{}", report::explain(outcome, palette));
+        }
+        println!(
+            "\n{} checks: {} passed, {} failed{}",
+            outcomes.len(),
+            outcomes.len() - failures,
+            failures,
+            if bad_cases > 0 {
+                format!(", {bad_cases} bad case files")
+            } else {
+                String::new()
+            }
+        );
+    }
+    Ok(if failures > 0 || bad_cases > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn regen(args: RegenArgs) -> Result<ExitCode, Fatal> {
+    args.common.setup_jobs();
+    let (layout, cases, bad_cases) = args.common.load_cases()?;
+    let selected = case::select(&cases, &args.filters);
+    if selected.is_empty() {
+        return Err(Fatal(format!("no case matches {}", args.filters.join(" "))));
+    }
+    let reference = Backend::create(
+        "cpython",
+        &BackendOptions {
+            python: args.common.python.clone(),
+            worker_exe: PathBuf::new(),
+        },
+    )
+    .map_err(|why| Fatal(format!("regen needs the reference CPython: {why}")))?;
+    let palette = args.common.palette();
+    let summary = regen::regen(
+        &selected,
+        &cases,
+        &reference,
+        &layout.expected,
+        args.check,
+        palette,
+    )
+    .map_err(Fatal)?;
+    let verb = if args.check { "out of date" } else { "written" };
+    println!(
+        "regen: {} {verb} ({} new, {} changed), {} unchanged, {} errors{}",
+        summary.out_of_date(),
+        summary.new,
+        summary.changed,
+        summary.unchanged,
+        summary.errors,
+        if summary.orphans.is_empty() {
+            String::new()
+        } else {
+            format!(", {} orphan goldens", summary.orphans.len())
+        }
+    );
+    let failed = summary.errors > 0
+        || bad_cases > 0
+        || (args.check && (summary.out_of_date() > 0 || !summary.orphans.is_empty()));
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn list(args: ListArgs) -> Result<ExitCode, Fatal> {
+    let layout = Layout::under(&args.root);
+    let (cases, errors) = case::discover(&layout.cases).map_err(|e| Fatal(e.to_string()))?;
+    for case in case::select(&cases, &args.filters) {
+        println!("{:40} {}", case.id, case.header.description);
+    }
+    for error in &errors {
+        eprintln!("closure-conformance: bad case: {error}");
+    }
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}

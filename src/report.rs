@@ -1,0 +1,378 @@
+//! Reporting outcomes to people and machines: colored section diffs with inline
+//! highlights, the topic × backend table, and JSON.
+
+use crate::compare::{FailureKind, Verdict};
+use crate::observation::Section;
+use crate::suite::Outcome;
+use anstyle::{AnsiColor, Style};
+use serde::Serialize;
+use similar::{ChangeTag, TextDiff};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// Styles, or none when color is off.
+#[derive(Clone, Copy)]
+pub struct Palette {
+    color: bool,
+}
+
+impl Palette {
+    pub fn new(color: bool) -> Palette {
+        Palette { color }
+    }
+
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.color && !text.is_empty() {
+            format!("{style}{text}{style:#}")
+        } else {
+            text.to_string()
+        }
+    }
+
+    fn fg(color: AnsiColor) -> Style {
+        Style::new().fg_color(Some(color.into()))
+    }
+
+    pub fn red(&self, text: &str) -> String {
+        self.paint(Self::fg(AnsiColor::Red), text)
+    }
+
+    pub fn green(&self, text: &str) -> String {
+        self.paint(Self::fg(AnsiColor::Green), text)
+    }
+
+    pub fn yellow(&self, text: &str) -> String {
+        self.paint(Self::fg(AnsiColor::Yellow), text)
+    }
+
+    pub fn dim(&self, text: &str) -> String {
+        self.paint(Style::new().dimmed(), text)
+    }
+
+    pub fn bold(&self, text: &str) -> String {
+        self.paint(Style::new().bold(), text)
+    }
+
+    fn emphasis(&self, tag: ChangeTag, text: &str) -> String {
+        let color = if tag == ChangeTag::Delete {
+            AnsiColor::Red
+        } else {
+            AnsiColor::Green
+        };
+        self.paint(Self::fg(color).underline().bold(), text)
+    }
+}
+
+/// A unified diff of one section, expected vs actual, with the changed words of
+/// changed lines emphasized (underlined with color; `[-…-]`/`{+…+}` without color).
+pub fn section_diff(
+    expected: &str,
+    actual: &str,
+    expected_label: &str,
+    actual_label: &str,
+    palette: Palette,
+) -> String {
+    let diff = TextDiff::from_lines(expected, actual);
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", palette.red(&format!("--- {expected_label}")));
+    let _ = writeln!(out, "{}", palette.green(&format!("+++ {actual_label}")));
+    for group in diff.grouped_ops(3) {
+        for op in &group {
+            for change in diff.iter_inline_changes(op) {
+                let (sign, paint): (&str, fn(&Palette, &str) -> String) = match change.tag() {
+                    ChangeTag::Delete => ("-", Palette::red),
+                    ChangeTag::Insert => ("+", Palette::green),
+                    ChangeTag::Equal => (" ", Palette::dim),
+                };
+                let mut line = String::new();
+                for (emphasized, value) in change.iter_strings_lossy() {
+                    let value = value.trim_end_matches('\n');
+                    if emphasized && change.tag() != ChangeTag::Equal {
+                        if palette.color {
+                            line.push_str(&palette.emphasis(change.tag(), value));
+                        } else if change.tag() == ChangeTag::Delete {
+                            let _ = write!(line, "[-{value}-]");
+                        } else {
+                            let _ = write!(line, "{{+{value}+}}");
+                        }
+                    } else {
+                        line.push_str(&paint(&palette, value));
+                    }
+                }
+                let _ = writeln!(out, "{}{line}", paint(&palette, sign));
+            }
+        }
+    }
+    if expected.is_empty() != actual.is_empty() || diff.grouped_ops(3).is_empty() {
+        // Say so when one side is empty: a bare "+" block is easy to misread.
+        let _ = writeln!(
+            out,
+            "{}",
+            palette.dim("(one side of this section is empty)")
+        );
+    }
+    out
+}
+
+/// The explanation of one non-passing outcome, as shown under its test name.
+pub fn explain(outcome: &Outcome, palette: Palette) -> String {
+    let mut out = String::new();
+    let Verdict::Fail(failure) = &outcome.verdict else {
+        if let Verdict::KnownDivergence { reasons } = &outcome.verdict {
+            for reason in reasons {
+                let _ = writeln!(out, "known divergence: {reason}");
+            }
+        }
+        return out;
+    };
+    match &failure.why {
+        FailureKind::Mismatch => {
+            let _ = writeln!(
+                out,
+                "{} on {} differs from {} in [{}]",
+                outcome.case.display_path,
+                outcome.backend,
+                outcome.against,
+                failure
+                    .sections
+                    .iter()
+                    .map(|s| s.name())
+                    .collect::<Vec<_>>()
+                    .join("], [")
+            );
+        }
+        FailureKind::StaleDivergence { reasons } => {
+            let _ = writeln!(
+                out,
+                "{}",
+                palette.yellow(&format!(
+                    "known divergence no longer reproduces — remove the mark from {}:",
+                    outcome.case.display_path
+                ))
+            );
+            for reason in reasons {
+                let _ = writeln!(out, "    # diverges: {} …: {reason}", outcome.backend);
+            }
+        }
+        FailureKind::Fault(reason) => {
+            let _ = writeln!(
+                out,
+                "{} on {}: {}",
+                outcome.case.display_path,
+                outcome.backend,
+                palette.red(reason)
+            );
+        }
+        FailureKind::NoExpectation(reason) => {
+            let _ = writeln!(out, "{}", palette.red(reason));
+            return out;
+        }
+    }
+    for &section in &failure.sections {
+        let _ = writeln!(out, "{}", palette.bold(&format!("[{}]", section.name())));
+        out.push_str(&section_diff(
+            outcome.expected.get(section),
+            outcome.actual.get(section),
+            &outcome.against,
+            &outcome.backend,
+            palette,
+        ));
+    }
+    if let Some(note) = &outcome.version_note {
+        let _ = writeln!(out, "{}", palette.yellow(note));
+    }
+    if let Some(refresh) = &outcome.refresh_command {
+        let _ = writeln!(
+            out,
+            "{}",
+            palette.dim(&format!(
+                "if the golden is what is wrong, refresh it: {refresh}"
+            ))
+        );
+    }
+    out
+}
+
+#[derive(Default, Clone, Copy, Serialize)]
+pub struct Tally {
+    pub pass: usize,
+    pub known_divergence: usize,
+    pub fail: usize,
+}
+
+impl Tally {
+    fn add(&mut self, verdict: &Verdict) {
+        match verdict {
+            Verdict::Pass => self.pass += 1,
+            Verdict::KnownDivergence { .. } => self.known_divergence += 1,
+            Verdict::Fail(_) => self.fail += 1,
+        }
+    }
+}
+
+/// Counts per (topic, backend).
+pub fn tally(outcomes: &[Outcome]) -> BTreeMap<String, BTreeMap<String, Tally>> {
+    let mut table: BTreeMap<String, BTreeMap<String, Tally>> = BTreeMap::new();
+    for outcome in outcomes {
+        for topic in [outcome.case.topic.clone(), "all".to_string()] {
+            table
+                .entry(topic)
+                .or_default()
+                .entry(outcome.backend.clone())
+                .or_default()
+                .add(&outcome.verdict);
+        }
+    }
+    table
+}
+
+/// The topic × backend table: `pass / known / fail` in each cell, totals last.
+pub fn table(outcomes: &[Outcome], backends: &[String], palette: Palette) -> String {
+    let tallies = tally(outcomes);
+    let topic_width = tallies.keys().map(|t| t.len()).max().unwrap_or(5).max(5);
+    let cell_width = backends.iter().map(|b| b.len()).max().unwrap_or(0).max(22);
+    let mut out = String::new();
+    let _ = write!(out, "{:topic_width$}", "topic");
+    for backend in backends {
+        let _ = write!(out, "  {backend:>cell_width$}");
+    }
+    let _ = writeln!(out);
+    let all = "all".to_string();
+    for topic in tallies
+        .keys()
+        .filter(|t| **t != all)
+        .chain(std::iter::once(&all))
+    {
+        let _ = write!(out, "{topic:topic_width$}");
+        for backend in backends {
+            let t = tallies
+                .get(topic)
+                .and_then(|row| row.get(backend))
+                .copied()
+                .unwrap_or_default();
+            let text = format!(
+                "{} pass / {} known / {} fail",
+                t.pass, t.known_divergence, t.fail
+            );
+            let padded = format!("{text:>cell_width$}");
+            let painted = if t.fail > 0 {
+                palette.red(&padded)
+            } else if t.known_divergence > 0 {
+                palette.yellow(&padded)
+            } else {
+                palette.green(&padded)
+            };
+            let _ = write!(out, "  {painted}");
+        }
+        let _ = writeln!(out);
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct JsonOutcome<'a> {
+    case: &'a str,
+    path: &'a str,
+    backend: &'a str,
+    verdict: &'a str,
+    against: &'a str,
+    reasons: Vec<String>,
+    /// Unified diffs of the sections that matter, without color.
+    diffs: BTreeMap<&'static str, String>,
+}
+
+#[derive(Serialize)]
+pub struct JsonBackend {
+    pub name: String,
+    pub describe: String,
+}
+
+/// The machine-readable report: backends, one entry per outcome, and the tallies.
+pub fn json(outcomes: &[Outcome], backends: Vec<JsonBackend>) -> String {
+    let plain = Palette::new(false);
+    let results: Vec<JsonOutcome> = outcomes
+        .iter()
+        .map(|outcome| {
+            let (reasons, sections): (Vec<String>, Vec<Section>) = match &outcome.verdict {
+                Verdict::Pass => (vec![], vec![]),
+                Verdict::KnownDivergence { reasons } => (reasons.clone(), vec![]),
+                Verdict::Fail(failure) => {
+                    let reason = match &failure.why {
+                        FailureKind::Mismatch => "differs".to_string(),
+                        FailureKind::StaleDivergence { .. } => {
+                            "known divergence no longer reproduces".to_string()
+                        }
+                        FailureKind::Fault(why) | FailureKind::NoExpectation(why) => why.clone(),
+                    };
+                    (vec![reason], failure.sections.clone())
+                }
+            };
+            let diffs = sections
+                .iter()
+                .map(|&s| {
+                    let diff = section_diff(
+                        outcome.expected.get(s),
+                        outcome.actual.get(s),
+                        &outcome.against,
+                        &outcome.backend,
+                        plain,
+                    );
+                    (s.name(), diff)
+                })
+                .collect();
+            JsonOutcome {
+                case: &outcome.case.id,
+                path: &outcome.case.display_path,
+                backend: &outcome.backend,
+                verdict: outcome.verdict.label(),
+                against: &outcome.against,
+                reasons,
+                diffs,
+            }
+        })
+        .collect();
+    let summary = tally(outcomes);
+    let report =
+        serde_json::json!({ "backends": backends, "results": results, "summary": summary });
+    serde_json::to_string_pretty(&report).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_diff_marks_changed_words() {
+        let diff = section_diff(
+            "a: int = 1\nsame\n",
+            "a: int = 2\nsame\n",
+            "golden",
+            "rustpython",
+            Palette::new(false),
+        );
+        assert_eq!(
+            diff,
+            "--- golden\n+++ rustpython\n-a: int = [-1-]\n+a: int = {+2+}\n same\n"
+        );
+    }
+
+    #[test]
+    fn colored_diff_uses_ansi_and_plain_does_not() {
+        let colored = section_diff("x = 1\n", "x = 2\n", "a", "b", Palette::new(true));
+        assert!(colored.contains("\u{1b}[31m") && colored.contains("\u{1b}[32m"));
+        assert!(
+            colored.contains("\u{1b}[4m") || colored.contains(";4m") || colored.contains("[1m")
+        );
+        let plain = section_diff("x = 1\n", "x = 2\n", "a", "b", Palette::new(false));
+        assert!(!plain.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn empty_side_is_called_out() {
+        let diff = section_diff("", "| boom\n", "golden", "cpython", Palette::new(false));
+        assert_eq!(
+            diff,
+            "--- golden\n+++ cpython\n+| boom\n(one side of this section is empty)\n"
+        );
+    }
+}

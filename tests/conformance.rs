@@ -1,0 +1,87 @@
+//! `cargo test`: one trial per (backend, case), named `<backend>::<topic>/<name>`.
+//!
+//! Backends are created once, on first use, and shared by every trial, so the warm
+//! worker pools serve the whole run. A trial fails with the same explanation the
+//! command line prints: section diffs, fault reasons, stale divergence marks.
+
+use closure_conformance::backend::{self, Backend, BackendOptions};
+use closure_conformance::case;
+use closure_conformance::report::{explain, Palette};
+use closure_conformance::suite::{check_golden, Layout};
+use libtest_mimic::{Arguments, Failed, Trial};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
+
+type Shared = Arc<OnceLock<Result<Backend, String>>>;
+
+fn main() {
+    let args = Arguments::from_args();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let layout = Arc::new(Layout::under(root));
+    let palette = Palette::new(color(&args));
+    let options = BackendOptions {
+        python: std::env::var_os(backend::PYTHON_ENV)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from),
+        worker_exe: PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance")),
+    };
+
+    let mut trials = Vec::new();
+    let (cases, errors) = match case::discover(&layout.cases) {
+        Ok(found) => found,
+        Err(e) => {
+            let message = e.to_string();
+            trials.push(Trial::test("cases::discover", move || Err(message.into())));
+            (Vec::new(), Vec::new())
+        }
+    };
+    for error in errors {
+        let message = error.to_string();
+        trials.push(Trial::test(
+            format!("case-file::{}", error.path),
+            move || Err(message.into()),
+        ));
+    }
+    for &name in backend::NAMES {
+        let shared: Shared = Arc::new(OnceLock::new());
+        for case in &cases {
+            let (case, shared, layout, options) = (
+                case.clone(),
+                shared.clone(),
+                layout.clone(),
+                options.clone(),
+            );
+            let kind = if case.divergences_for(name).next().is_some() {
+                "diverges"
+            } else {
+                ""
+            };
+            trials.push(
+                Trial::test(format!("{name}::{}", case.id), move || {
+                    let backend = shared.get_or_init(|| Backend::create(name, &options));
+                    let backend = backend
+                        .as_ref()
+                        .map_err(|e| Failed::from(format!("backend {name}: {e}")))?;
+                    let outcome = check_golden(&case, backend, &layout.expected);
+                    if outcome.verdict.is_ok() {
+                        Ok(())
+                    } else {
+                        Err(explain(&outcome, palette).into())
+                    }
+                })
+                .with_kind(kind),
+            );
+        }
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
+
+/// Color only on a terminal; `--color` and NO_COLOR are honored.
+fn color(args: &Arguments) -> bool {
+    use libtest_mimic::ColorSetting;
+    match args.color {
+        Some(ColorSetting::Always) => true,
+        Some(ColorSetting::Never) => false,
+        _ => anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never,
+    }
+}
