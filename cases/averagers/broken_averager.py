@@ -1,0 +1,21 @@
+# description: The broken total/count averager raises UnboundLocalError on its first call, because count += 1 makes count local.
+# source: seed 003 (running averager notebook) — In [20]–[24], broken make_averager
+# rules: averagers/broken-averager-unboundlocal
+# python: >=3.11 — before 3.11 the message read "local variable 'count' referenced before assignment" (the seed shows that form)
+# note: Ends with the uncaught UnboundLocalError on purpose, as the notebook does.
+
+def make_averager():
+    """Broken implementation of higher-order function"""
+    total = 0
+    count = 0
+
+    def averager(new_value):
+        count += 1
+        total += new_value
+        return total / count
+
+    return averager
+
+
+avg = make_averager()
+avg(10)

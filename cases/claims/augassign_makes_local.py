@@ -1,0 +1,25 @@
+# description: count += 1 is an assignment, so it makes count local to the whole function body and shadows the enclosing count.
+# source: seed 003 (running averager notebook) — "we are actually assigning to count in the body of averager and that makes a local variable"
+# rules: claims/assignment-makes-local
+# python: >=3.11 — before 3.11 the UnboundLocalError message read "local variable 'count' referenced before assignment"
+
+def make():
+    count = 0
+
+    def reads_only():
+        return count + 1
+
+    def assigns():
+        count += 1
+        return count
+
+    return reads_only, assigns
+
+
+reads_only, assigns = make()
+print(reads_only(), reads_only.__code__.co_freevars, reads_only.__code__.co_varnames)
+print(assigns.__code__.co_freevars, assigns.__code__.co_varnames)
+try:
+    assigns()
+except UnboundLocalError as e:
+    print(type(e).__name__, e)

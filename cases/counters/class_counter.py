@@ -1,0 +1,19 @@
+# description: The class-based counter keeps its count in an instance attribute and prints 1, 2.
+# source: seed 000 "Understand Python closure" — class counter with __call__
+# rules: counters/class-equivalent
+
+# Define a counter with a class, start counting from 0
+class counter:
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self):
+        self.count += 1
+        return self.count
+
+
+counter = counter()
+print(counter())
+print(counter())
+print(counter.count)
+print(hasattr(counter, "__closure__"))
