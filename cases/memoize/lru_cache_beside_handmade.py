@@ -1,0 +1,40 @@
+# description: functools.lru_cache and a hand-made closure cache give the same results and the same hit/miss counts.
+# source: rule: a closure-based memoizer behaves like functools.lru_cache(maxsize=None)
+# rules: memoize/lru-cache-equivalence, memoize/recursion-through-wrapper
+# python: >=3.11 — from 3.11 co_cellvars lists cell parameters first (func before cache); 3.10 and older sort all cell names alphabetically
+
+import functools
+
+
+def memoize(func):
+    cache = {}
+    stats = {'hits': 0, 'misses': 0}
+
+    def wrapper(n):
+        if n in cache:
+            stats['hits'] += 1
+        else:
+            stats['misses'] += 1
+            cache[n] = func(n)
+        return cache[n]
+
+    wrapper.stats = stats
+    return wrapper
+
+
+@memoize
+def steps_handmade(n):
+    return 0 if n <= 1 else 1 + steps_handmade(n // 2 if n % 2 == 0 else 3 * n + 1)
+
+
+@functools.lru_cache(maxsize=None)
+def steps_lru(n):
+    return 0 if n <= 1 else 1 + steps_lru(n // 2 if n % 2 == 0 else 3 * n + 1)
+
+
+for n in [6, 7, 12, 6]:
+    print(n, steps_handmade(n), steps_lru(n))
+
+info = steps_lru.cache_info()
+print('lru', info.hits, info.misses, info.currsize)
+print('handmade', steps_handmade.stats['hits'], steps_handmade.stats['misses'])
