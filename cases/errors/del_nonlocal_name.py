@@ -1,0 +1,31 @@
+# description: `del` of a nonlocal name empties the enclosing function's cell: the enclosing function then gets UnboundLocalError, a sibling closure NameError, and a second del NameError.
+# source: rule: del on a nonlocal name unbinds the enclosing variable
+# rules: errors/del-nonlocal, errors/del-empties-cell, errors/free-var-empty-cell, errors/unbound-local-message
+# python: >=3.11 — before 3.11 the messages are "free variable 'x' referenced before assignment in enclosing scope" and "local variable 'x' referenced before assignment"
+
+def outer():
+    x = 'value'
+
+    def forget():
+        nonlocal x
+        del x
+
+    def read():
+        return x
+
+    forget()
+    for attempt in (read, forget):
+        try:
+            attempt()
+        except NameError as e:
+            print(attempt.__name__, type(e).__name__, e)
+    try:
+        print(x)
+    except NameError as e:
+        print('outer', type(e).__name__, e)
+    x = 'again'
+    print(read())
+    return forget, read
+
+
+functions = outer()

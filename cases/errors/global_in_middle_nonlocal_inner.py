@@ -1,0 +1,24 @@
+# description: A name declared global in the middle function hides the outer function's variable, so nonlocal in the innermost function finds no binding and the file fails to compile.
+# source: rule: a global declaration is not a binding of the enclosing function scope
+# rules: errors/global-blocks-nonlocal, errors/nonlocal-no-binding
+
+x = 'global'
+
+
+def outer():
+    x = 'outer'
+
+    def middle():
+        global x
+
+        def inner():
+            nonlocal x
+            x = 'inner'
+
+        inner()
+
+    middle()
+    return x
+
+
+print(outer())

@@ -1,0 +1,19 @@
+# description: Declaring one name both global and nonlocal in the same function makes the file fail to compile.
+# source: rule: a name cannot be nonlocal and global in one scope
+# rules: errors/nonlocal-and-global
+
+x = 'module'
+
+
+def outer():
+    x = 'outer'
+
+    def inner():
+        global x
+        nonlocal x
+        return x
+
+    return inner()
+
+
+print(outer())

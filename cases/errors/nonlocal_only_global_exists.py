@@ -1,0 +1,17 @@
+# description: nonlocal does not reach module globals: a nested function declaring nonlocal for a name that only the module binds makes the file fail to compile.
+# source: rule: nonlocal binds only to enclosing function scopes
+# rules: errors/nonlocal-skips-globals, errors/nonlocal-no-binding
+
+hits = 0
+
+
+def outer():
+    def record():
+        nonlocal hits
+        hits += 1
+
+    record()
+
+
+outer()
+print(hits)

@@ -1,0 +1,17 @@
+# description: Reading a local before its assignment raises UnboundLocalError with the 3.11+ wording.
+# source: rule: a name bound anywhere in a function body is local to the whole body
+# rules: errors/unbound-local-message
+# python: >=3.11 — before 3.11 the message is "local variable 'x' referenced before assignment"
+
+def read_too_early():
+    print(x)
+    x = 1
+
+
+try:
+    read_too_early()
+except UnboundLocalError as e:
+    print(type(e).__name__)
+    print(e)
+print(issubclass(UnboundLocalError, NameError))
+print(read_too_early.__code__.co_varnames)

@@ -1,0 +1,22 @@
+# description: A method that calls super() gets the free variable __class__; its cell holds the class once the class statement finishes.
+# source: rule: the implicit __class__ closure cell (PEP 3135)
+# rules: introspection/class-cell, introspection/closure-none
+
+class Base:
+    def hello(self):
+        return 'base'
+
+
+class Child(Base):
+    def hello(self):
+        return 'child of ' + super().hello()
+
+    def plain(self):
+        return 'plain'
+
+
+print(Child().hello())
+print(Child.hello.__code__.co_freevars)
+print(Child.hello.__closure__[0].cell_contents is Child)
+print(Child.plain.__closure__)
+print(Base.hello.__closure__)

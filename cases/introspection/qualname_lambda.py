@@ -1,0 +1,19 @@
+# description: Lambdas get the qualname "<lambda>", prefixed with "outer.<locals>." when created inside a function.
+# source: rule: PEP 3155 qualified names
+# rules: introspection/qualname-locals
+
+top = lambda: 0
+
+
+def outer(n):
+    add = lambda x: x + n
+    nested = lambda: lambda: n
+    return add, nested
+
+
+add, nested = outer(1)
+print(top.__qualname__)
+print(add.__qualname__)
+print(nested.__qualname__)
+print(nested().__qualname__)
+print(add.__name__)
