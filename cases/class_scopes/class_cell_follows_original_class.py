@@ -1,0 +1,22 @@
+# description: The __class__ cell holds the class object created by the class statement, even if a decorator replaces the name with a subclass.
+# source: rule: the __class__ cell is filled with the class that type.__new__ creates for the class statement
+# rules: class_scopes/implicit-class-cell
+
+
+def subclass_it(cls):
+    class Wrapped(cls):
+        pass
+
+    return Wrapped
+
+
+@subclass_it
+class Thing:
+    def which(self):
+        return __class__.__name__
+
+
+print(Thing.__name__)
+print(Thing().which())
+print(Thing.which.__closure__[0].cell_contents is Thing)
+print(Thing.which.__closure__[0].cell_contents is Thing.__base__)

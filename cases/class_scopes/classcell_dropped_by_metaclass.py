@@ -1,0 +1,18 @@
+# description: A metaclass that drops __classcell__ from the namespace makes class creation fail with RuntimeError.
+# source: rule: when the class body has a __class__ cell, it is passed to the metaclass as __classcell__ in the namespace
+# rules: class_scopes/classcell-namespace
+
+
+class Forgetful(type):
+    def __new__(mcls, name, bases, namespace):
+        clean = dict(namespace)
+        del clean["__classcell__"]
+        return super().__new__(mcls, name, bases, clean)
+
+
+try:
+    class Broken(metaclass=Forgetful):
+        def method(self):
+            return __class__
+except RuntimeError as e:
+    print(type(e).__name__, e)

@@ -1,0 +1,20 @@
+# description: A comprehension in a class body inside a function skips the class-level name and reads the enclosing function's variable.
+# source: rule: comprehensions in a class body do not see class-level names, except through the outermost iterable
+# rules: class_scopes/comprehension-in-class-body, class_scopes/class-body-reads-free
+# python: <3.12 — the comprehension has its own <listcomp> code object before PEP 709; from 3.12 it is inlined into the class body
+
+
+def make():
+    step = "function step"
+
+    class Holder:
+        step = "class step"
+        seen = [step for _ in range(2)]
+
+    return Holder
+
+
+H = make()
+print(H.seen)
+print(H.step)
+print(make.__code__.co_cellvars)

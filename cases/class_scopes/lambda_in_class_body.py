@@ -1,0 +1,20 @@
+# description: A lambda stored in a class body is a method; its bare names skip the class namespace, while a default argument captures a class-level value.
+# source: rule: a class body is not an enclosing scope for the functions defined in it
+# rules: class_scopes/lambda-in-class-body, class_scopes/class-body-not-enclosing
+
+rate = "global rate"
+
+
+class Pricing:
+    rate = "class rate"
+    bare = lambda self: rate
+    captured = lambda self, r=rate: r
+    static = staticmethod(lambda: rate)
+
+
+p = Pricing()
+print(p.bare())
+print(p.captured())
+print(Pricing.static())
+print(Pricing.bare.__code__.co_freevars)
+print(Pricing.bare.__name__)

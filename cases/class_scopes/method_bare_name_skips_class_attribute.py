@@ -1,0 +1,22 @@
+# description: A method reading a class attribute by its bare name gets the global of that name, not the class attribute.
+# source: rule: a class body is not an enclosing scope for the functions defined in it
+# rules: class_scopes/class-body-not-enclosing
+
+label = "global label"
+
+
+class Widget:
+    label = "class label"
+
+    def show(self):
+        return label
+
+    def show_qualified(self):
+        return self.label
+
+
+w = Widget()
+print(w.show())
+print(w.show_qualified())
+print(Widget.show.__code__.co_freevars)
+print(Widget.show.__closure__)

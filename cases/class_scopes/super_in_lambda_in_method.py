@@ -1,0 +1,25 @@
+# description: A lambda in a method can call zero-argument super() when it takes the instance as its first argument; with no arguments it fails.
+# source: rule: zero-argument super() needs the __class__ cell and the first argument of the function that calls it
+# rules: class_scopes/super-needs-first-argument, class_scopes/zero-arg-super
+
+
+class Base:
+    def name(self):
+        return "base"
+
+
+class Child(Base):
+    def with_arg(self):
+        get = lambda me: super().name()
+        return get(self)
+
+    def without_arg(self):
+        get = lambda: super().name()
+        return get()
+
+
+print(Child().with_arg())
+try:
+    Child().without_arg()
+except RuntimeError as e:
+    print(type(e).__name__, e)

@@ -1,0 +1,19 @@
+# description: code.replace may rename co_freevars; cells are bound by position, so the renamed function still reads the same cell.
+# source: rule: code.replace() copies a code object with some fields changed; a function built from it needs matching cells
+# rules: dynamic/code-replace, dynamic/function-type-closure
+import types
+
+
+def make_multiplier(factor):
+    def multiply(n):
+        return n * factor
+
+    return multiply
+
+
+double = make_multiplier(2)
+renamed = double.__code__.replace(co_freevars=("scale",))
+print(renamed.co_freevars)
+g = types.FunctionType(renamed, globals(), "g", None, double.__closure__)
+print(g(21))
+print(g.__code__.co_freevars, double.__code__.co_freevars)

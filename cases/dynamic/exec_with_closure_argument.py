@@ -1,0 +1,22 @@
+# description: exec() runs a code object with free variables when given a closure tuple of cells; without one it raises TypeError.
+# source: rule: exec(code, globals, closure=cells) supplies the cells for a code object's free variables
+# rules: dynamic/exec-closure-argument
+# python: >=3.11 — the closure argument of exec is new in 3.11
+import types
+
+
+def outer():
+    label = None
+
+    def report():
+        print("label is", label)
+
+    return report
+
+
+code = outer().__code__
+exec(code, {"print": print}, closure=(types.CellType("from a hand-made cell"),))
+try:
+    exec(code, {})
+except TypeError as e:
+    print(type(e).__name__, e)

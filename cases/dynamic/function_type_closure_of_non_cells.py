@@ -1,0 +1,24 @@
+# description: types.FunctionType rejects a closure tuple holding plain values instead of cells, and a closure that is a list, with TypeError.
+# source: rule: FunctionType(code, globals, name, argdefs, closure) needs a tuple of exactly len(co_freevars) cells
+# rules: dynamic/function-type-closure
+import types
+
+
+def outer():
+    a = 1
+
+    def uses_a():
+        return a
+
+    return uses_a
+
+
+code = outer().__code__
+try:
+    types.FunctionType(code, globals(), "f", None, (1,))
+except TypeError as e:
+    print(type(e).__name__, e)
+try:
+    types.FunctionType(code, globals(), "f", None, [types.CellType(1)])
+except TypeError as e:
+    print(type(e).__name__, e)

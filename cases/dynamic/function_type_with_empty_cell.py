@@ -1,0 +1,28 @@
+# description: A function built with an empty types.CellType() raises NameError when it reads the free variable; the empty cell itself raises ValueError.
+# source: rule: FunctionType(code, globals, name, argdefs, closure) needs a tuple of exactly len(co_freevars) cells
+# rules: dynamic/function-type-closure
+# python: >=3.11 — the NameError message for an empty free variable was reworded in 3.11 ("free variable 'x' referenced before assignment in enclosing scope" before)
+import types
+
+
+def outer():
+    x = 1
+
+    def read_x():
+        return x
+
+    return read_x
+
+
+empty = types.CellType()
+f = types.FunctionType(outer().__code__, globals(), "f", None, (empty,))
+try:
+    f()
+except NameError as e:
+    print(type(e).__name__, e)
+try:
+    empty.cell_contents
+except ValueError as e:
+    print(type(e).__name__, e)
+empty.cell_contents = "now filled"
+print(f())

@@ -1,0 +1,24 @@
+# description: types.FunctionType builds a working closure from a nested function's code and hand-made types.CellType cells, one per free variable.
+# source: rule: FunctionType(code, globals, name, argdefs, closure) needs a tuple of exactly len(co_freevars) cells
+# rules: dynamic/function-type-closure
+import types
+
+
+def template():
+    greeting = None
+    punctuation = None
+
+    def greet(name):
+        return greeting + ", " + name + punctuation
+
+    return greet
+
+
+code = template().__code__
+print(code.co_freevars)
+cells = (types.CellType("Hello"), types.CellType("!"))
+hello = types.FunctionType(code, globals(), "hello", None, cells)
+print(hello("Ada"))
+print(hello.__name__)
+cells[0].cell_contents = "Bye"
+print(hello("Ada"))

@@ -1,0 +1,31 @@
+# description: del of a captured variable in the enclosing function empties the shared cell, releasing the object; the closure then raises NameError.
+# source: rule: a cell holds one strong reference, to its current contents only
+# rules: lifetime/cell-contents-replaced
+# python: >=3.11 — the NameError message for an empty free variable was reworded in 3.11
+import gc
+import weakref
+
+
+class Token:
+    def __repr__(self):
+        return "Token()"
+
+
+def make():
+    thing = Token()
+    ref = weakref.ref(thing)
+
+    def use():
+        return thing
+
+    del thing
+    return use, ref
+
+
+use, ref = make()
+gc.collect()
+print(ref() is None)
+try:
+    use()
+except NameError as e:
+    print(type(e).__name__, e)
