@@ -6,7 +6,7 @@ use closure_conformance::case::{self, Case};
 use closure_conformance::compare::Verdict;
 use closure_conformance::report::{self, JsonBackend, Palette};
 use closure_conformance::suite::{self, Layout, Outcome};
-use closure_conformance::{regen, rustpython_worker};
+use closure_conformance::{regen, rustpython_worker, say, say_raw};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -280,28 +280,28 @@ fn finish(
                 describe: b.describe().unwrap_or_else(|e| e),
             })
             .collect();
-        println!("{}", report::json(outcomes, described));
+        say!("{}", report::json(outcomes, described));
     } else {
         for backend in backends {
-            println!(
+            say!(
                 "{}: {}",
                 backend.name,
                 backend.describe().unwrap_or_else(|e| e)
             );
         }
-        println!();
-        print!("{}", report::table(outcomes, &names, palette));
+        say!();
+        say_raw!("{}", report::table(outcomes, &names, palette));
         let known: Vec<&Outcome> = outcomes
             .iter()
             .filter(|o| matches!(o.verdict, Verdict::KnownDivergence { .. }))
             .collect();
         if !known.is_empty() {
-            println!(
+            say!(
                 "\n{}",
                 palette.bold(&format!("known divergences ({}):", known.len()))
             );
             for outcome in known {
-                print!(
+                say_raw!(
                     "  {}::{} — {}",
                     outcome.backend,
                     outcome.case.id,
@@ -310,15 +310,15 @@ fn finish(
             }
         }
         for outcome in outcomes.iter().filter(|o| !o.verdict.is_ok()) {
-            println!(
+            say!(
                 "\n{} {}::{}",
                 palette.red("FAIL"),
                 outcome.backend,
                 outcome.case.id
             );
-            print!("{}", report::explain(outcome, palette));
+            say_raw!("{}", report::explain(outcome, palette));
         }
-        println!(
+        say!(
             "\n{} checks: {} passed, {} failed{}",
             outcomes.len(),
             outcomes.len() - failures,
@@ -363,7 +363,7 @@ fn regen(args: RegenArgs) -> Result<ExitCode, Fatal> {
     )
     .map_err(Fatal)?;
     let verb = if args.check { "out of date" } else { "written" };
-    println!(
+    say!(
         "regen: {} {verb} ({} new, {} changed), {} unchanged, {} errors{}",
         summary.out_of_date(),
         summary.new,
@@ -390,7 +390,7 @@ fn list(args: ListArgs) -> Result<ExitCode, Fatal> {
     let layout = Layout::under(&args.root);
     let (cases, errors) = case::discover(&layout.cases).map_err(|e| Fatal(e.to_string()))?;
     for case in case::select(&cases, &args.filters) {
-        println!("{:40} {}", case.id, case.header.description);
+        say!("{:40} {}", case.id, case.header.description);
     }
     for error in &errors {
         eprintln!("closure-conformance: bad case: {error}");

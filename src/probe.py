@@ -248,13 +248,19 @@ def run_case(path, source):
 
 def hello():
     """The first line a worker sends: who it is."""
-    implementation = sys.implementation
-    version = "%d.%d.%d" % sys.version_info[:3]
+    name = sys.implementation.name
+    implementation_version = "%d.%d.%d" % tuple(sys.implementation.version[:3])
+    if name == "rustpython":  # its sys.implementation.version is the language's
+        words = sys.version.replace("[", " ").split()
+        if "RustPython" in words[:-1]:
+            implementation_version = words[words.index("RustPython") + 1]
+    elif name == "pypy":
+        implementation_version = "%d.%d.%d" % tuple(sys.pypy_version_info[:3])
     return {
         "protocol": PROTOCOL,
-        "implementation": implementation.name,
-        "language_version": version,
-        "implementation_version": "%d.%d.%d" % tuple(implementation.version[:3]),
+        "implementation": name,
+        "language_version": "%d.%d.%d" % sys.version_info[:3],
+        "implementation_version": implementation_version,
         "executable": sys.executable,
     }
 

@@ -7,6 +7,7 @@ use crate::golden;
 use crate::observation::Section;
 use crate::report::{section_diff, Palette};
 use crate::suite::observe;
+use crate::{say, say_raw};
 use rayon::prelude::*;
 use std::path::Path;
 
@@ -79,8 +80,8 @@ pub fn regen(
                     (true, false) => "created",
                     (false, false) => "updated",
                 };
-                println!("{} {}", palette.bold(verb), golden_path.display());
-                print!("{diff}");
+                say!("{} {}", palette.bold(verb), golden_path.display());
+                say_raw!("{diff}");
                 if new {
                     summary.new += 1;
                 } else {
@@ -88,7 +89,7 @@ pub fn regen(
                 }
             }
             GoldenUpdate::Error(why) => {
-                println!("{} {}: {why}", palette.red("error"), case.display_path);
+                say!("{} {}: {why}", palette.red("error"), case.display_path);
                 summary.errors += 1;
             }
         }
@@ -96,7 +97,7 @@ pub fn regen(
     if cases.len() == all_cases.len() {
         summary.orphans = orphans(expected_root, all_cases);
         for orphan in &summary.orphans {
-            println!(
+            say!(
                 "{} {orphan} has no case (delete it if the case is gone)",
                 palette.yellow("orphan")
             );

@@ -10,6 +10,34 @@ use similar::{ChangeTag, TextDiff};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+/// Writes report text to stdout. When the reader has gone (`… | head`), exits
+/// quietly instead of panicking; SIGPIPE stays ignored so that a dead worker's
+/// pipe can never kill the runner.
+pub fn emit(text: &str) {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    if stdout
+        .write_all(text.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
+        std::process::exit(141);
+    }
+}
+
+/// `println!` through `emit`.
+#[macro_export]
+macro_rules! say {
+    () => { $crate::report::emit("\n") };
+    ($($arg:tt)*) => { $crate::report::emit(&format!("{}\n", format_args!($($arg)*))) };
+}
+
+/// `print!` through `emit`.
+#[macro_export]
+macro_rules! say_raw {
+    ($($arg:tt)*) => { $crate::report::emit(&format!($($arg)*)) };
+}
+
 /// Styles, or none when color is off.
 #[derive(Clone, Copy)]
 pub struct Palette {
@@ -229,32 +257,53 @@ pub fn tally(outcomes: &[Outcome]) -> BTreeMap<String, BTreeMap<String, Tally>> 
 /// The topic × backend table: `pass / known / fail` in each cell, totals last.
 pub fn table(outcomes: &[Outcome], backends: &[String], palette: Palette) -> String {
     let tallies = tally(outcomes);
-    let topic_width = tallies.keys().map(|t| t.len()).max().unwrap_or(5).max(5);
-    let cell_width = backends.iter().map(|b| b.len()).max().unwrap_or(0).max(22);
-    let mut out = String::new();
-    let _ = write!(out, "{:topic_width$}", "topic");
-    for backend in backends {
-        let _ = write!(out, "  {backend:>cell_width$}");
-    }
-    let _ = writeln!(out);
     let all = "all".to_string();
-    for topic in tallies
+    let topics: Vec<&String> = tallies
         .keys()
         .filter(|t| **t != all)
         .chain(std::iter::once(&all))
-    {
-        let _ = write!(out, "{topic:topic_width$}");
-        for backend in backends {
-            let t = tallies
-                .get(topic)
-                .and_then(|row| row.get(backend))
-                .copied()
-                .unwrap_or_default();
-            let text = format!(
+        .collect();
+    let cell = |topic: &String, backend: &String| {
+        let t = tallies
+            .get(topic)
+            .and_then(|row| row.get(backend))
+            .copied()
+            .unwrap_or_default();
+        (
+            format!(
                 "{} pass / {} known / {} fail",
                 t.pass, t.known_divergence, t.fail
-            );
-            let padded = format!("{text:>cell_width$}");
+            ),
+            t,
+        )
+    };
+    let topic_width = topics
+        .iter()
+        .map(|t| t.len())
+        .max()
+        .unwrap_or(0)
+        .max("topic".len());
+    let widths: Vec<usize> = backends
+        .iter()
+        .map(|b| {
+            topics
+                .iter()
+                .map(|t| cell(t, b).0.len())
+                .max()
+                .unwrap_or(0)
+                .max(b.len())
+        })
+        .collect();
+    let mut out = format!("{:topic_width$}", "topic");
+    for (backend, width) in backends.iter().zip(&widths) {
+        let _ = write!(out, "  {backend:>width$}");
+    }
+    out.push('\n');
+    for topic in topics {
+        let _ = write!(out, "{topic:topic_width$}");
+        for (backend, width) in backends.iter().zip(&widths) {
+            let (text, t) = cell(topic, backend);
+            let padded = format!("{text:>width$}");
             let painted = if t.fail > 0 {
                 palette.red(&padded)
             } else if t.known_divergence > 0 {
@@ -264,7 +313,7 @@ pub fn table(outcomes: &[Outcome], backends: &[String], palette: Palette) -> Str
             };
             let _ = write!(out, "  {painted}");
         }
-        let _ = writeln!(out);
+        out.push('\n');
     }
     out
 }

@@ -1,0 +1,216 @@
+//! The command line end to end, on small suites made in temporary directories:
+//! regen, the gate on an edited golden, and one-line errors for bad input.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+const BIN: &str = env!("CARGO_BIN_EXE_closure-conformance");
+
+const COUNTER: &str = "# description: counter\n# source: rule: test\n# rules: t/r\n\n\
+def make():\n    n = 0\n    def inc():\n        nonlocal n\n        n += 1\n        return n\n    return inc\n\n\
+inc = make()\nprint(inc(), inc())\n";
+const LAMBDA: &str = "# description: lambda\n# source: rule: test\n# rules: t/r\n\ndef make(x):\n    return lambda: x\n\nf = make(5)\nprint(f())\n";
+
+fn suite() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("cases/t")).unwrap();
+    std::fs::write(dir.path().join("cases/t/counter.py"), COUNTER).unwrap();
+    std::fs::write(dir.path().join("cases/t/lambda.py"), LAMBDA).unwrap();
+    dir
+}
+
+fn run(root: &Path, args: &[&str]) -> (Output, String, String) {
+    let output = Command::new(BIN)
+        .args(args)
+        .arg("--root")
+        .arg(root)
+        .env_remove("NO_COLOR")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
+    (output, stdout, stderr)
+}
+
+#[test]
+fn regen_writes_goldens_and_check_sees_them_current() {
+    let dir = suite();
+    let (out, stdout, _) = run(dir.path(), &["regen", "--color", "never"]);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("regen: 2 written (2 new, 0 changed), 0 unchanged, 0 errors"),
+        "{stdout}"
+    );
+    let golden = std::fs::read_to_string(dir.path().join("expected/t/counter.txt")).unwrap();
+    assert!(golden.starts_with("# closure-conformance golden for cases/t/counter.py\n# made by scripts/regen with CPython 3."));
+    assert!(golden.contains("[stdout]\n| 1 2\n"), "{golden}");
+    assert!(
+        golden.contains("inc -> make.<locals>.inc:\n    n: int = 2\n"),
+        "{golden}"
+    );
+
+    let (out, stdout, _) = run(dir.path(), &["regen", "--check", "--color", "never"]);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("regen: 0 out of date (0 new, 0 changed), 2 unchanged"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn one_edited_character_fails_exactly_that_check_with_a_colored_diff() {
+    let dir = suite();
+    assert!(run(dir.path(), &["regen"]).0.status.success());
+    let path = dir.path().join("expected/t/counter.txt");
+    let golden = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, golden.replace("n: int = 2", "n: int = 3")).unwrap();
+
+    let (out, stdout, _) = run(dir.path(), &["--backend", "cpython", "--color", "always"]);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("cpython::t/counter"), "{stdout}");
+    assert!(!stdout.contains("cpython::t/lambda"), "{stdout}");
+    assert!(stdout.contains("2 checks: 1 passed, 1 failed"), "{stdout}");
+    assert!(
+        stdout.contains("[cells]") && stdout.contains('\u{1b}'),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("scripts/regen cases/t/counter.py"),
+        "{stdout}"
+    );
+
+    // Without color the changed word is still visible.
+    let (_, plain, _) = run(dir.path(), &["--backend", "cpython", "--color", "never"]);
+    assert!(
+        plain.contains("-    n: int = [-3-]\n+    n: int = {+2+}\n"),
+        "{plain}"
+    );
+    assert!(!plain.contains('\u{1b}'));
+
+    // regen --check notices, and regen puts it back.
+    let (out, stdout, _) = run(dir.path(), &["regen", "--check", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(stdout.contains("out of date"), "{stdout}");
+    let (out, stdout, _) = run(dir.path(), &["regen", "counter", "--color", "never"]);
+    assert!(out.status.success());
+    assert!(
+        stdout.contains("regen: 1 written (0 new, 1 changed), 0 unchanged"),
+        "{stdout}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), golden);
+}
+
+#[test]
+fn known_divergence_passes_then_fails_once_it_no_longer_reproduces() {
+    let dir = suite();
+    assert!(run(dir.path(), &["regen"]).0.status.success());
+    let case = dir.path().join("cases/t/lambda.py");
+    let marked = LAMBDA.replace(
+        "# rules: t/r\n",
+        "# rules: t/r\n# diverges: cpython stdout: pretend\n",
+    );
+    std::fs::write(&case, marked.replace("print(f())", "print(f() + 1)")).unwrap();
+    let (out, stdout, _) = run(dir.path(), &["-b", "cpython", "--color", "never", "lambda"]);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("known divergences (1):\n  cpython::t/lambda — pretend"),
+        "{stdout}"
+    );
+
+    std::fs::write(&case, &marked).unwrap();
+    let (out, stdout, _) = run(dir.path(), &["-b", "cpython", "--color", "never", "lambda"]);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("known divergence no longer reproduces — remove the mark"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn missing_golden_names_the_regen_command() {
+    let dir = suite();
+    let (out, stdout, _) = run(dir.path(), &["-b", "cpython", "--color", "never", "lambda"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stdout.contains("no golden — run scripts/regen cases/t/lambda.py"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn bad_input_gets_one_clear_line() {
+    let dir = suite();
+    let (out, _, stderr) = run(dir.path(), &["-b", "jython"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr,
+        "closure-conformance: error: unknown backend \"jython\" (known: cpython, rustpython)\n"
+    );
+
+    let (out, _, stderr) = run(
+        dir.path(),
+        &["-b", "cpython", "--python", "/nonexistent/python3"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.starts_with("closure-conformance: error: cannot run /nonexistent/python3"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+
+    let (out, _, stderr) = run(dir.path(), &["regen", "--python", "/nonexistent/python3"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr.contains("regen needs the reference CPython"),
+        "{stderr}"
+    );
+
+    std::fs::write(
+        dir.path().join("cases/t/bad.py"),
+        "# description: x\n# sauce: y\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("cases/t/latin.py"),
+        b"# description: caf\xe9\n",
+    )
+    .unwrap();
+    let (out, _, stderr) = run(dir.path(), &["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr.contains("bad case: cases/t/bad.py:2: unknown header key `sauce`"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("bad case: cases/t/latin.py: not UTF-8"),
+        "{stderr}"
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let (out, _, stderr) = run(empty.path(), &["list"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr.contains("cases directory not found"), "{stderr}");
+}
+
+#[test]
+fn json_report_has_one_result_per_check() {
+    let dir = suite();
+    assert!(run(dir.path(), &["regen"]).0.status.success());
+    let (out, stdout, _) = run(dir.path(), &["--format", "json"]);
+    assert!(out.status.success(), "{stdout}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(report["results"].as_array().unwrap().len(), 4);
+    assert_eq!(report["summary"]["all"]["rustpython"]["pass"], 2);
+    assert_eq!(report["backends"][1]["name"], "rustpython");
+}
+
+#[test]
+fn diff_mode_compares_two_backends_without_goldens() {
+    let dir = suite();
+    let (out, stdout, _) = run(
+        dir.path(),
+        &["diff", "cpython", "rustpython", "--color", "never"],
+    );
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("2 checks: 2 passed, 0 failed"), "{stdout}");
+}
