@@ -3,6 +3,7 @@
 # rules: averagers/broken-averager-unboundlocal
 # python: >=3.11 — before 3.11 the message read "local variable 'count' referenced before assignment" (the seed shows that form)
 # note: Ends with the uncaught UnboundLocalError on purpose, as the notebook does.
+# diverges: rustpython exception: RustPython uses the pre-3.11 wording "local variable 'count' referenced before assignment" (CPython 3.11+: "cannot access local variable 'count' where it is not associated with a value") though it reports 3.14
 
 def make_averager():
     """Broken implementation of higher-order function"""

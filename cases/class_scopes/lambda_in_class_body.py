@@ -1,6 +1,7 @@
 # description: A lambda stored in a class body is a method; its bare names skip the class namespace, while a default argument captures a class-level value.
 # source: rule: a class body is not an enclosing scope for the functions defined in it
 # rules: class_scopes/lambda-in-class-body, class_scopes/class-body-not-enclosing
+# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 rate = "global rate"
 

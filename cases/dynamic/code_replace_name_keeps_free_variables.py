@@ -1,6 +1,7 @@
 # description: code.replace(co_name=...) gives a code object with the same free variables, usable with the original closure.
 # source: rule: code.replace() copies a code object with some fields changed; a function built from it needs matching cells
 # rules: dynamic/code-replace, dynamic/function-type-closure
+# diverges: rustpython stdout, exception, cells: RustPython's types.FunctionType rejects name=None with TypeError "arg 3 (name) must be None or string"; CPython accepts None and uses code.co_name
 import types
 
 

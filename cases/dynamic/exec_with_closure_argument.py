@@ -2,6 +2,7 @@
 # source: rule: exec(code, globals, closure=cells) supplies the cells for a code object's free variables
 # rules: dynamic/exec-closure-argument
 # python: >=3.11 — the closure argument of exec is new in 3.11
+# diverges: rustpython stdout, exception: RustPython's exec() has no closure= keyword (new in 3.11): TypeError "Unexpected keyword argument closure"
 import types
 
 

@@ -1,6 +1,7 @@
 # description: types.FunctionType rejects a closure tuple holding plain values instead of cells, and a closure that is a list, with TypeError.
 # source: rule: FunctionType(code, globals, name, argdefs, closure) needs a tuple of exactly len(co_freevars) cells
 # rules: dynamic/function-type-closure
+# diverges: rustpython stdout: RustPython's TypeError for a non-cell in FunctionType's closure reads "Expected type 'cell' but 'int' found."; CPython "arg 5 (closure) expected cell, found int"
 import types
 
 

@@ -2,6 +2,7 @@
 # source: rule: FunctionType(code, globals, name, argdefs, closure) needs a tuple of exactly len(co_freevars) cells
 # rules: dynamic/function-type-closure
 # python: >=3.11 — the NameError message for an empty free variable was reworded in 3.11 ("free variable 'x' referenced before assignment in enclosing scope" before)
+# diverges: rustpython cells: RustPython's types.FunctionType sets __qualname__ to the name argument; CPython takes it from code.co_qualname (f shows as 'f', CPython outer.<locals>.read_x)
 import types
 
 

@@ -1,6 +1,7 @@
 # description: types.FunctionType builds a working closure from a nested function's code and hand-made types.CellType cells, one per free variable.
 # source: rule: FunctionType(code, globals, name, argdefs, closure) needs a tuple of exactly len(co_freevars) cells
 # rules: dynamic/function-type-closure
+# diverges: rustpython cells: RustPython's types.FunctionType sets __qualname__ to the name argument; CPython takes it from code.co_qualname (hello shows as 'hello', CPython template.<locals>.greet)
 import types
 
 

@@ -1,6 +1,7 @@
 # description: nonlocal in source passed to exec inside a function is a SyntaxError, since exec'd code is compiled as module-level code.
 # source: rule: exec'd source is compiled on its own as a module; nonlocal there has no enclosing function
 # rules: dynamic/nonlocal-in-exec
+# diverges: rustpython stdout: RustPython words module-level nonlocal as "cannot define nonlocal 'x' at top level."; CPython "nonlocal declaration not allowed at module level"
 
 
 def outer():

@@ -2,6 +2,7 @@
 # source: seed 003 running averager notebook — "Broken implementation of higher-order function"
 # rules: errors/assignment-makes-local, errors/unbound-local-message
 # python: >=3.11 — before 3.11 the message is "local variable 'count' referenced before assignment"
+# diverges: rustpython exception: RustPython words UnboundLocalError with the pre-3.11 "local variable 'x' referenced before assignment" (though it reports 3.14; its free-variable NameError already uses the 3.11+ wording); CPython 3.11+ "cannot access local variable 'x' where it is not associated with a value"
 
 
 def make_averager():

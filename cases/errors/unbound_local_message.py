@@ -2,6 +2,7 @@
 # source: rule: a name bound anywhere in a function body is local to the whole body
 # rules: errors/unbound-local-message
 # python: >=3.11 — before 3.11 the message is "local variable 'x' referenced before assignment"
+# diverges: rustpython stdout: RustPython words UnboundLocalError with the pre-3.11 "local variable 'x' referenced before assignment" (though it reports 3.14; its free-variable NameError already uses the 3.11+ wording); CPython 3.11+ "cannot access local variable 'x' where it is not associated with a value"
 
 def read_too_early():
     print(x)
