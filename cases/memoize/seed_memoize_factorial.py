@@ -3,7 +3,6 @@
 # rules: memoize/dict-cache-cell, memoize/recursion-through-wrapper
 # python: >=3.11 — from 3.11 co_cellvars lists cell parameters first (func before cache); 3.10 and older sort all cell names alphabetically
 # note: The article times factorial(300) twice with time.time(); timing is nondeterministic, so this port prints the results and the cache size instead.
-# diverges: rustpython stdout, exception, cells: RustPython's recursion limit is 256 in this build (rustpython-vm sets 256 when compiled with debug assertions, 1000 otherwise); a memoized level costs 2 frames, so factorial(300) (~600 frames) raises RecursionError at once — RustPython fails past n≈124, CPython (limit 1000) past n≈497
 
 def memoize(func):
     cache = {}
