@@ -23,6 +23,7 @@ PROTOCOL = 1
 OUTPUT_LIMIT = 1 << 20  # characters per stream; a flooding case fails, the worker survives
 CONTAINER_DEPTH = 3  # how deep lists/tuples/dicts are searched for functions
 REPR_LIMIT = 400
+NEWLOCALS = 0x2  # inspect.CO_NEWLOCALS: set for function code, not for class bodies
 
 
 class OutputLimitExceeded(BaseException):
@@ -78,24 +79,26 @@ def code_scopes(module_code):
     """Every code object compiled from the case, module first, then in source order."""
     found = []
 
-    def walk(code):
-        found.append(code)
+    def walk(code, qualname):
+        found.append((code, qualname))
+        # Below a function, names get `.<locals>.`; below a class body, just `.`.
+        prefix = "" if code is module_code else qualname + (".<locals>." if code.co_flags & NEWLOCALS else ".")
         for const in code.co_consts:
             if isinstance(const, types.CodeType):
-                walk(const)
+                walk(const, getattr(const, "co_qualname", prefix + const.co_name))
 
-    walk(module_code)
+    walk(module_code, module_code.co_name)
     # Source order; ties (same first line) keep nesting order, parents first.
-    found[1:] = sorted(found[1:], key=lambda code: code.co_firstlineno)
+    found[1:] = sorted(found[1:], key=lambda item: item[0].co_firstlineno)
     return [
         {
-            "qualname": getattr(code, "co_qualname", code.co_name),
+            "qualname": qualname,
             "line": code.co_firstlineno,
             "varnames": list(code.co_varnames),
             "cellvars": list(code.co_cellvars),
             "freevars": list(code.co_freevars),
         }
-        for code in found
+        for code, qualname in found
     ]
 
 
