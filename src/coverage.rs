@@ -146,6 +146,54 @@ pub fn markdown(
     out
 }
 
+/// Every known-divergence mark of every case, as a markdown table grouped by backend:
+/// the list a backend's developers read.
+pub fn divergences_markdown(cases: &[Case]) -> String {
+    let mut marks: Vec<(&str, &Case, &crate::case::Divergence)> = cases
+        .iter()
+        .flat_map(|case| {
+            case.header
+                .divergences
+                .iter()
+                .map(move |d| (d.backend.as_str(), case, d))
+        })
+        .collect();
+    marks.sort_by(|a, b| (a.0, &a.1.id).cmp(&(b.0, &b.1.id)));
+    let mut out = String::new();
+    let mut current = None;
+    for (backend, case, mark) in marks {
+        if current != Some(backend) {
+            let count = cases
+                .iter()
+                .filter(|c| c.divergences_for(backend).next().is_some())
+                .count();
+            let _ = writeln!(
+                out,
+                "{}## {backend} ({count} cases)\n",
+                if current.is_some() { "\n" } else { "" }
+            );
+            let _ = writeln!(out, "| case | sections | what differs |\n|---|---|---|");
+            current = Some(backend);
+        }
+        let sections = if mark.sections.is_empty() {
+            "any".to_string()
+        } else {
+            mark.sections
+                .iter()
+                .map(|s| s.name())
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let _ = writeln!(
+            out,
+            "| `{}` | {sections} | {} |",
+            case.id,
+            mark.reason.replace('|', "\\|").replace('_', "\\_")
+        );
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use closure_conformance::case::{self, Case};
 use closure_conformance::compare::Verdict;
 use closure_conformance::report::{self, JsonBackend, Palette};
 use closure_conformance::suite::{self, Layout, Outcome};
-use closure_conformance::{regen, rustpython_worker, say, say_raw};
+use closure_conformance::{bench, regen, rustpython_worker, say, say_raw};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -36,9 +36,41 @@ enum Command {
     Regen(RegenArgs),
     /// List the cases with their descriptions.
     List(ListArgs),
+    /// Run every case and print the coverage table (rule → cases, and per backend
+    /// pass / known / fail) as markdown; exit 1 if a rule has no case.
+    Coverage(CoverageArgs),
+    /// Print every known-divergence mark as markdown (no run needed).
+    Divergences(ListArgs),
+    /// Measure speed and memory: naive (a process per case) vs ours (warm pools)
+    /// vs limit (bare execution), side by side (what scripts/bench calls).
+    Bench(BenchArgs),
     /// Internal: serve the probe protocol on stdin/stdout.
     #[command(hide = true)]
     Worker { backend: String },
+    /// Internal: one benchmark mode over `count` cases; prints the failed count.
+    #[command(hide = true)]
+    BenchMode {
+        #[arg(value_enum)]
+        mode: bench::Mode,
+        count: usize,
+        #[command(flatten)]
+        common: Common,
+    },
+    /// Internal: run a Python program in the embedded interpreter.
+    #[command(hide = true)]
+    Script { backend: String, source: String },
+}
+
+#[derive(Args)]
+struct BenchArgs {
+    /// Cases in the speed comparison (the corpus is repeated to reach it).
+    #[arg(long, default_value_t = 500)]
+    scale: usize,
+    /// Case counts whose peak memory is compared (the last with the first).
+    #[arg(long, value_delimiter = ',', default_value = "1000,10000")]
+    memory: Vec<usize>,
+    #[command(flatten)]
+    common: Common,
 }
 
 #[derive(Args, Clone)]
@@ -97,6 +129,15 @@ struct RegenArgs {
 }
 
 #[derive(Args)]
+struct CoverageArgs {
+    /// Backends to run (repeatable).
+    #[arg(long = "backend", short, default_values_t = backend::NAMES.iter().map(|s| s.to_string()).collect::<Vec<_>>())]
+    backends: Vec<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
 struct ListArgs {
     filters: Vec<String>,
     #[arg(long, default_value = ".")]
@@ -128,6 +169,15 @@ fn main() -> ExitCode {
         Some(Command::Diff(args)) => diff(args),
         Some(Command::Regen(args)) => regen(args),
         Some(Command::List(args)) => list(args),
+        Some(Command::Coverage(args)) => coverage(args),
+        Some(Command::Divergences(args)) => divergences(args),
+        Some(Command::Bench(args)) => bench(args),
+        Some(Command::BenchMode {
+            mode,
+            count,
+            common,
+        }) => bench_mode(mode, count, common),
+        Some(Command::Script { backend, source }) => return script(&backend, &source),
     };
     match result {
         Ok(code) => code,
@@ -182,13 +232,7 @@ impl Common {
     }
 
     fn backend(&self, name: &str) -> Result<Backend, Fatal> {
-        let worker_exe = std::env::current_exe()
-            .map_err(|e| Fatal(format!("cannot find our own executable: {e}")))?;
-        let options = BackendOptions {
-            python: self.python.clone(),
-            worker_exe,
-        };
-        let backend = Backend::create(name, &options).map_err(Fatal)?;
+        let backend = Backend::create(name, &self.backend_options()?).map_err(Fatal)?;
         backend
             .hello()
             .map_err(|why| Fatal(format!("backend {name}: {why}")))?;
@@ -344,14 +388,8 @@ fn regen(args: RegenArgs) -> Result<ExitCode, Fatal> {
     if selected.is_empty() {
         return Err(Fatal(format!("no case matches {}", args.filters.join(" "))));
     }
-    let reference = Backend::create(
-        "cpython",
-        &BackendOptions {
-            python: args.common.python.clone(),
-            worker_exe: PathBuf::new(),
-        },
-    )
-    .map_err(|why| Fatal(format!("regen needs the reference CPython: {why}")))?;
+    let reference = Backend::create("cpython", &args.common.backend_options()?)
+        .map_err(|why| Fatal(format!("regen needs the reference CPython: {why}")))?;
     let palette = args.common.palette();
     let summary = regen::regen(
         &selected,
@@ -395,6 +433,224 @@ fn list(args: ListArgs) -> Result<ExitCode, Fatal> {
     for error in &errors {
         eprintln!("closure-conformance: bad case: {error}");
     }
+    Ok(if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn script(backend: &str, source: &str) -> ExitCode {
+    match backend {
+        "rustpython" => rustpython_worker::run_script(source),
+        other => {
+            eprintln!("closure-conformance: error: no embedded interpreter for backend {other:?}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+impl Common {
+    fn backend_options(&self) -> Result<BackendOptions, Fatal> {
+        Ok(BackendOptions {
+            python: self.python.clone(),
+            worker_exe: std::env::current_exe()
+                .map_err(|e| Fatal(format!("cannot find our own executable: {e}")))?,
+            cases_per_worker: None,
+        })
+    }
+}
+
+fn bench_mode(mode: bench::Mode, count: usize, common: Common) -> Result<ExitCode, Fatal> {
+    common.setup_jobs();
+    let (layout, cases, _) = common.load_cases()?;
+    let scaled = bench::scaled(&cases, count);
+    let failed = bench::run_mode(mode, &scaled, &common.backend_options()?, &layout.expected)
+        .map_err(Fatal)?;
+    say!("{failed}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bench(args: BenchArgs) -> Result<ExitCode, Fatal> {
+    let (_, cases, _) = args.common.load_cases()?;
+    let exe = args.common.backend_options()?.worker_exe;
+    let palette = args.common.palette();
+    let mut describe = Vec::new();
+    for name in backend::NAMES {
+        describe.push(format!(
+            "{name} = {}",
+            args.common.backend(name)?.describe().map_err(Fatal)?
+        ));
+    }
+    say!(
+        "benchmark: {} cases in the corpus; {}; {} cores",
+        cases.len(),
+        describe.join(", "),
+        rayon::current_num_threads()
+    );
+    say!(
+        "{:<6} {:>6} {:>7} {:>9} {:>9} {:>10} {:>7}",
+        "mode",
+        "cases",
+        "checks",
+        "wall",
+        "cpu",
+        "peak RSS",
+        "failed"
+    );
+    let measure = |mode: bench::Mode, count: usize| -> Result<bench::Cost, Fatal> {
+        let cost = bench::measure(
+            &exe,
+            &args.common.root,
+            args.common.python.as_deref(),
+            mode,
+            count,
+        )
+        .map_err(Fatal)?;
+        say!(
+            "{:<6} {:>6} {:>7} {:>8.2}s {:>8.2}s {:>7.1} MiB {:>7}",
+            format!("{mode:?}").to_lowercase(),
+            count,
+            count * backend::NAMES.len(),
+            cost.wall.as_secs_f64(),
+            cost.cpu.as_secs_f64(),
+            cost.peak_rss as f64 / (1 << 20) as f64,
+            cost.failed
+        );
+        Ok(cost)
+    };
+    let naive = measure(bench::Mode::Naive, args.scale)?;
+    let ours = measure(bench::Mode::Ours, args.scale)?;
+    let limit = measure(bench::Mode::Limit, args.scale)?;
+    let memory: Vec<bench::Cost> = args
+        .memory
+        .iter()
+        .map(|&n| measure(bench::Mode::Ours, n))
+        .collect::<Result<_, _>>()?;
+
+    let ratio = |a: std::time::Duration, b: std::time::Duration| {
+        a.as_secs_f64() / b.as_secs_f64().max(1e-9)
+    };
+    let mut met = true;
+    let mut target = |what: String, ok: bool| {
+        met &= ok;
+        say!(
+            "{what}  {}",
+            if ok {
+                palette.green("met")
+            } else {
+                palette.red("MISSED")
+            }
+        );
+    };
+    say!();
+    target(
+        format!(
+            "ours vs naive: {:.1}x faster in wall time, {:.1}x in CPU time (target: >= 20x)",
+            ratio(naive.wall, ours.wall),
+            ratio(naive.cpu, ours.cpu)
+        ),
+        ratio(naive.wall, ours.wall) >= 20.0,
+    );
+    target(
+        format!(
+            "ours vs limit: {:.2}x the limit in wall time, {:.2}x in CPU time (target: <= 3x)",
+            ratio(ours.wall, limit.wall),
+            ratio(ours.cpu, limit.cpu)
+        ),
+        ratio(ours.wall, limit.wall) <= 3.0,
+    );
+    if let (Some(first), Some(last)) = (memory.first(), memory.last()) {
+        let growth = last.peak_rss as f64 / first.peak_rss.max(1) as f64 - 1.0;
+        target(
+            format!(
+                "peak memory, {} vs {} cases: {:+.1}% (target: within 10%)",
+                args.memory.last().unwrap_or(&0),
+                args.memory.first().unwrap_or(&0),
+                growth * 100.0
+            ),
+            growth.abs() <= 0.10,
+        );
+    }
+    let failed = naive.failed + ours.failed + memory.iter().map(|c| c.failed).sum::<usize>();
+    if failed > 0 || limit.failed > 0 {
+        say!(
+            "{}",
+            palette.red(&format!(
+                "{failed} checks failed during the benchmark: its times are not comparable"
+            ))
+        );
+        met = false;
+    }
+    Ok(if met {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn coverage(args: CoverageArgs) -> Result<ExitCode, Fatal> {
+    args.common.setup_jobs();
+    let (layout, cases, bad_cases) = args.common.load_cases()?;
+    let rules = closure_conformance::coverage::load_rules(&layout.cases).map_err(Fatal)?;
+    let backends: Vec<Backend> = args
+        .backends
+        .iter()
+        .map(|b| args.common.backend(b))
+        .collect::<Result<_, _>>()?;
+    let bar = progress(cases.len() * backends.len());
+    let outcomes: Vec<Outcome> = cases
+        .iter()
+        .flat_map(|c| backends.iter().map(move |b| (c, b)))
+        .collect::<Vec<_>>()
+        .par_iter()
+        .map(|(case, backend)| {
+            let outcome = suite::check_golden(case, backend, &layout.expected);
+            bar.inc(1);
+            outcome
+        })
+        .collect();
+    bar.finish_and_clear();
+    let names: Vec<String> = backends.iter().map(|b| b.name.clone()).collect();
+    let mut described = Vec::new();
+    for backend in &backends {
+        described.push(format!(
+            "{} = {}",
+            backend.name,
+            backend.describe().map_err(Fatal)?
+        ));
+    }
+    say!("# Coverage\n");
+    say!(
+        "Made by `cargo run --release -- coverage` ({}). Each backend column counts the rule's cases: pass / known divergence / fail.\n",
+        described.join(", ")
+    );
+    say_raw!(
+        "{}",
+        closure_conformance::coverage::markdown(&rules, &cases, &outcomes, &names)
+    );
+    let (_, problems) = closure_conformance::coverage::map(&rules, &cases);
+    let failed = outcomes.iter().any(|o| !o.verdict.is_ok());
+    Ok(if problems.is_empty() && !failed && bad_cases == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+fn divergences(args: ListArgs) -> Result<ExitCode, Fatal> {
+    let layout = Layout::under(&args.root);
+    let (cases, errors) = case::discover(&layout.cases).map_err(|e| Fatal(e.to_string()))?;
+    let selected: Vec<Case> = case::select(&cases, &args.filters)
+        .into_iter()
+        .cloned()
+        .collect();
+    say!("# Known divergences\n");
+    say!("Made by `cargo run --release -- divergences` from the `# diverges:` marks of the cases; `cargo test` checks that each still reproduces.\n");
+    say_raw!(
+        "{}",
+        closure_conformance::coverage::divergences_markdown(&selected)
+    );
     Ok(if errors.is_empty() {
         ExitCode::SUCCESS
     } else {

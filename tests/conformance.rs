@@ -24,6 +24,10 @@ fn main() {
             .filter(|v| !v.is_empty())
             .map(PathBuf::from),
         worker_exe: PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance")),
+        // 1 = a fresh worker process per case (the naive runner), for comparisons.
+        cases_per_worker: std::env::var("CLOSURE_CONFORMANCE_CASES_PER_WORKER")
+            .ok()
+            .and_then(|v| v.parse().ok()),
     };
 
     let mut trials = Vec::new();
@@ -42,6 +46,28 @@ fn main() {
             move || Err(message.into()),
         ));
     }
+    // The rule catalogue: every rule covered, every cited rule defined.
+    let catalogue_cases = cases.clone();
+    let cases_root = layout.cases.clone();
+    trials.push(Trial::test("coverage::catalogue", move || {
+        let rules = closure_conformance::coverage::load_rules(&cases_root)?;
+        let (_, problems) = closure_conformance::coverage::map(&rules, &catalogue_cases);
+        match problems.is_empty() {
+            true => Ok(()),
+            false => Err(problems.join("\n").into()),
+        }
+    }));
+    // docs/divergences.md is made from the marks; it must not fall behind them.
+    let marked_cases = cases.clone();
+    trials.push(Trial::test("docs::divergences", move || {
+        let path = root.join("docs/divergences.md");
+        let written = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let expected = closure_conformance::coverage::divergences_markdown(&marked_cases);
+        match written.contains(&expected) {
+            true => Ok(()),
+            false => Err("docs/divergences.md is out of date: cargo run --release -- divergences > docs/divergences.md".into()),
+        }
+    }));
     for &name in backend::NAMES {
         let shared: Shared = Arc::new(OnceLock::new());
         for case in &cases {
