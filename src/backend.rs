@@ -34,6 +34,9 @@ pub struct BackendOptions {
     pub python: Option<PathBuf>,
     /// Our own binary, which hosts the RustPython worker.
     pub worker_exe: PathBuf,
+    /// Replace each worker after this many cases; `None` keeps the backend's
+    /// default. `Some(1)` is a fresh process per case (the benchmark's naive mode).
+    pub cases_per_worker: Option<usize>,
 }
 
 impl Backend {
@@ -56,7 +59,7 @@ impl Backend {
         };
         Ok(Backend {
             name: name.to_string(),
-            pool: Pool::new(command, max_cases),
+            pool: Pool::new(command, options.cases_per_worker.unwrap_or(max_cases)),
         })
     }
 

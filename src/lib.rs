@@ -12,9 +12,10 @@
 //!
 //! `suite.rs` runs the pipeline for one (case, backend) pair; `golden.rs` reads and
 //! writes the expected observations; `regen.rs` makes them; `coverage.rs` maps the
-//! rule catalogue to cases.
+//! rule catalogue to cases; `bench.rs` measures the runner against the naive loop.
 
 pub mod backend;
+pub mod bench;
 pub mod case;
 pub mod compare;
 pub mod coverage;

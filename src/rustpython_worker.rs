@@ -123,6 +123,41 @@ fn serve_on(requests: File, mut responses: File) -> Result<(), String> {
     })
 }
 
+/// Runs a Python program as `__main__` in the embedded interpreter, with the real
+/// stdin/stdout (`closure-conformance script rustpython -- SOURCE`, used by the
+/// benchmark's bare-execution limit).
+pub fn run_script(source: &str) -> ExitCode {
+    let source = source.to_owned();
+    let run = move || {
+        interpreter().enter(|vm| {
+            let scope = vm.new_scope_with_builtins();
+            let result = scope
+                .globals
+                .set_item("__name__", vm.ctx.new_str("__main__").into(), vm)
+                .and_then(|_| {
+                    vm.compile(&source, Mode::Exec, "<script>".to_owned())
+                        .map_err(|e| vm.new_syntax_error(&e, Some(&source)))
+                })
+                .and_then(|code| vm.run_code_obj(code, scope));
+            match result {
+                Ok(_) => ExitCode::SUCCESS,
+                Err(error) => {
+                    vm.print_exception(error);
+                    ExitCode::FAILURE
+                }
+            }
+        })
+    };
+    match std::thread::Builder::new()
+        .stack_size(STACK_SIZE)
+        .spawn(run)
+        .map(|t| t.join())
+    {
+        Ok(Ok(code)) => code,
+        _ => ExitCode::FAILURE,
+    }
+}
+
 fn describe(vm: &VirtualMachine, error: &rustpython_vm::PyObject) -> String {
     match error.str(vm) {
         Ok(text) => format!(

@@ -17,6 +17,7 @@ fn backends() -> Vec<Backend> {
     let options = BackendOptions {
         python: None,
         worker_exe: PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance")),
+        cases_per_worker: None,
     };
     NAMES
         .iter()

@@ -1,0 +1,272 @@
+//! The speed benchmark (`scripts/bench`): the corpus scaled up and run three ways,
+//! measured side by side in one run.
+//!
+//! - naive: a fresh CPython process and a fresh RustPython process for every case;
+//! - ours:  the runner with warm worker pools (what `cargo run`/`cargo test` do);
+//! - limit: bare execution of the same cases in one process per interpreter and
+//!   core, no probe, no comparison.
+//!
+//! Each measurement runs in a child process of its own (`bench-mode`), so wall time,
+//! CPU time (its rusage, workers included) and peak memory (the RSS of its whole
+//! process tree, sampled from /proc) belong to that mode alone.
+
+use crate::backend::{Backend, BackendOptions, NAMES, PROBE_SOURCE};
+use crate::case::Case;
+use crate::suite::check_golden;
+use rayon::prelude::*;
+use std::io::Write as _;
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+pub const LIMIT_SCRIPT: &str = include_str!("bench_limit.py");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Mode {
+    Naive,
+    Ours,
+    Limit,
+}
+
+/// The corpus repeated until it has `count` cases.
+pub fn scaled(cases: &[Case], count: usize) -> Vec<&Case> {
+    cases
+        .iter()
+        .cycle()
+        .take(if cases.is_empty() { 0 } else { count })
+        .collect()
+}
+
+/// Runs one mode in this process (the `bench-mode` child). Returns how many
+/// checks failed, so a broken run cannot pass for a fast one.
+pub fn run_mode(
+    mode: Mode,
+    cases: &[&Case],
+    options: &BackendOptions,
+    expected_root: &Path,
+) -> Result<usize, String> {
+    match mode {
+        Mode::Naive | Mode::Ours => {
+            let options = BackendOptions {
+                cases_per_worker: (mode == Mode::Naive).then_some(1),
+                ..options.clone()
+            };
+            let backends: Vec<Backend> = NAMES
+                .iter()
+                .map(|name| Backend::create(name, &options))
+                .collect::<Result<_, _>>()?;
+            let pairs: Vec<(&Case, &Backend)> = cases
+                .iter()
+                .flat_map(|c| backends.iter().map(move |b| (*c, b)))
+                .collect();
+            // Only the count is kept: a long run must not grow with its results.
+            Ok(pairs
+                .par_iter()
+                .filter(|(case, backend)| {
+                    !check_golden(case, backend, expected_root).verdict.is_ok()
+                })
+                .count())
+        }
+        Mode::Limit => {
+            let python = crate::backend::resolve_python(options.python.as_deref())?;
+            let jobs = rayon::current_num_threads().max(1);
+            let chunk = cases.len().div_ceil(jobs).max(1);
+            let mut children = Vec::new();
+            for part in cases.chunks(chunk) {
+                let input: Vec<(&str, &str)> = part
+                    .iter()
+                    .map(|c| (c.display_path.as_str(), c.source.as_str()))
+                    .collect();
+                let input = serde_json::to_string(&input).map_err(|e| e.to_string())?;
+                let mut cpython = Command::new(&python);
+                cpython
+                    .args(["-S", "-s", "-c", LIMIT_SCRIPT])
+                    .env_clear()
+                    .env("PYTHONHASHSEED", "0");
+                let mut rustpython = Command::new(&options.worker_exe);
+                rustpython.args(["script", "rustpython", "--", LIMIT_SCRIPT]);
+                for mut command in [cpython, rustpython] {
+                    let mut child = command
+                        .stdin(Stdio::piped())
+                        .stdout(Stdio::piped())
+                        .stderr(Stdio::null())
+                        .spawn()
+                        .map_err(|e| format!("cannot start the limit run: {e}"))?;
+                    let mut stdin = child.stdin.take().expect("piped");
+                    let input = input.clone();
+                    std::thread::spawn(move || stdin.write_all(input.as_bytes()));
+                    children.push((child, part.len()));
+                }
+            }
+            let mut failed = 0;
+            for (child, expected) in children {
+                let output = child.wait_with_output().map_err(|e| e.to_string())?;
+                if String::from_utf8_lossy(&output.stdout).trim() != expected.to_string() {
+                    failed += expected;
+                }
+            }
+            Ok(failed)
+        }
+    }
+}
+
+/// What one measured child process cost.
+#[derive(Debug, Clone, Copy)]
+pub struct Cost {
+    pub wall: Duration,
+    pub cpu: Duration,
+    pub peak_rss: u64,
+    pub failed: usize,
+}
+
+fn page_size() -> u64 {
+    // SAFETY: sysconf has no preconditions.
+    let size = unsafe { libc::sysconf(libc::_SC_PAGESIZE) };
+    if size > 0 {
+        size as u64
+    } else {
+        4096
+    }
+}
+
+/// Resident memory of `root` and all its descendants, in bytes, from /proc.
+fn tree_rss(root: u32, page: u64) -> u64 {
+    let mut parents = std::collections::HashMap::new();
+    let mut rss = std::collections::HashMap::new();
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return 0;
+    };
+    for entry in entries.flatten() {
+        let Ok(pid) = entry.file_name().to_string_lossy().parse::<u32>() else {
+            continue;
+        };
+        let (Ok(stat), Ok(statm)) = (
+            std::fs::read_to_string(entry.path().join("stat")),
+            std::fs::read_to_string(entry.path().join("statm")),
+        ) else {
+            continue;
+        };
+        // The parent pid is the second field after the parenthesized command name.
+        let ppid = stat
+            .rsplit_once(')')
+            .and_then(|(_, rest)| rest.split_whitespace().nth(1)?.parse::<u32>().ok());
+        let resident = statm
+            .split_whitespace()
+            .nth(1)
+            .and_then(|p| p.parse::<u64>().ok());
+        if let (Some(ppid), Some(resident)) = (ppid, resident) {
+            parents.insert(pid, ppid);
+            rss.insert(pid, resident * page);
+        }
+    }
+    rss.iter()
+        .filter(|(pid, _)| {
+            let mut current = **pid;
+            for _ in 0..64 {
+                if current == root {
+                    return true;
+                }
+                match parents.get(&current) {
+                    Some(&parent) if parent != current => current = parent,
+                    _ => return false,
+                }
+            }
+            false
+        })
+        .map(|(_, bytes)| bytes)
+        .sum()
+}
+
+/// Runs `closure-conformance bench-mode …` and measures it.
+pub fn measure(
+    exe: &Path,
+    root: &Path,
+    python: Option<&Path>,
+    mode: Mode,
+    count: usize,
+) -> Result<Cost, String> {
+    let mut command = Command::new(exe);
+    command
+        .arg("bench-mode")
+        .arg(format!("{mode:?}").to_lowercase())
+        .arg(count.to_string())
+        .arg("--root")
+        .arg(root)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::inherit());
+    if let Some(python) = python {
+        command.arg("--python").arg(python);
+    }
+    let start = Instant::now();
+    let child = command
+        .spawn()
+        .map_err(|e| format!("cannot start {}: {e}", exe.display()))?;
+    let pid = child.id();
+    let done = Arc::new(AtomicBool::new(false));
+    let peak = Arc::new(AtomicU64::new(0));
+    let sampler = {
+        let (done, peak) = (done.clone(), peak.clone());
+        std::thread::spawn(move || {
+            let page = page_size();
+            while !done.load(Ordering::Relaxed) {
+                peak.fetch_max(tree_rss(pid, page), Ordering::Relaxed);
+                std::thread::sleep(Duration::from_millis(25));
+            }
+        })
+    };
+    // wait4 rather than Child::wait: it also returns the CPU the child and every
+    // worker it waited for used.
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: pid is our own child; status and usage are valid for writes.
+    let waited = unsafe { libc::wait4(pid as libc::pid_t, &mut status, 0, &mut usage) };
+    let wall = start.elapsed();
+    done.store(true, Ordering::Relaxed);
+    let _ = sampler.join();
+    let mut stdout = String::new();
+    if let Some(mut out) = child.stdout {
+        use std::io::Read as _;
+        let _ = out.read_to_string(&mut stdout);
+    }
+    if waited < 0 || !libc::WIFEXITED(status) || libc::WEXITSTATUS(status) != 0 {
+        return Err(format!(
+            "bench-mode {mode:?} {count} did not finish cleanly (status {status})"
+        ));
+    }
+    let seconds = |t: libc::timeval| {
+        Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64)
+    };
+    let failed = stdout
+        .trim()
+        .parse()
+        .map_err(|_| format!("bench-mode {mode:?} printed {stdout:?}"))?;
+    Ok(Cost {
+        wall,
+        cpu: seconds(usage.ru_utime) + seconds(usage.ru_stime),
+        peak_rss: peak.load(Ordering::Relaxed),
+        failed,
+    })
+}
+
+pub fn probe_size() -> usize {
+    PROBE_SOURCE.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scaled_repeats_the_corpus() {
+        assert!(scaled(&[], 10).is_empty());
+    }
+
+    #[test]
+    fn tree_rss_counts_this_process() {
+        assert!(tree_rss(std::process::id(), page_size()) > 1 << 20);
+        assert_eq!(tree_rss(u32::MAX, page_size()), 0);
+    }
+}
