@@ -10,7 +10,7 @@
 //! CPU time (its rusage, workers included) and peak memory (the RSS of its whole
 //! process tree, sampled from /proc) belong to that mode alone.
 
-use crate::backend::{Backend, BackendOptions, NAMES, PROBE_SOURCE};
+use crate::backend::{Backend, BackendOptions, NAMES};
 use crate::case::Case;
 use crate::suite::check_golden;
 use rayon::prelude::*;
@@ -251,10 +251,6 @@ pub fn measure(
     })
 }
 
-pub fn probe_size() -> usize {
-    PROBE_SOURCE.len()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -262,6 +258,17 @@ mod tests {
     #[test]
     fn scaled_repeats_the_corpus() {
         assert!(scaled(&[], 10).is_empty());
+        let case = |id: &str| Case {
+            id: id.into(),
+            topic: "t".into(),
+            display_path: String::new(),
+            path: Default::default(),
+            source: String::new(),
+            header: Default::default(),
+        };
+        let corpus = [case("a"), case("b")];
+        let ids: Vec<&str> = scaled(&corpus, 5).iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["a", "b", "a", "b", "a"]);
     }
 
     #[test]

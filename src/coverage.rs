@@ -120,7 +120,7 @@ pub fn markdown(
             out,
             "| `{}` | {} | {} |",
             rule.id,
-            rule.text.replace('|', "\\|"),
+            escape_markdown(&rule.text),
             names.join(", ")
         );
         for backend in backends {
@@ -144,6 +144,11 @@ pub fn markdown(
         }
     }
     out
+}
+
+/// Text for a markdown table cell: `|` would end the cell, `__x__` would turn bold.
+fn escape_markdown(text: &str) -> String {
+    text.replace('|', "\\|").replace('_', "\\_")
 }
 
 /// Every known-divergence mark of every case, as a markdown table grouped by backend:
@@ -188,7 +193,7 @@ pub fn divergences_markdown(cases: &[Case]) -> String {
             out,
             "| `{}` | {sections} | {} |",
             case.id,
-            mark.reason.replace('|', "\\|").replace('_', "\\_")
+            escape_markdown(&mark.reason)
         );
     }
     out

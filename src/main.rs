@@ -240,13 +240,29 @@ impl Common {
     }
 }
 
-fn progress(total: usize) -> ProgressBar {
-    let bar = ProgressBar::new(total as u64);
+/// Runs `check` on every item in parallel, with a progress bar on a terminal.
+/// Passing outcomes keep no section texts: a long run must not grow with results
+/// it never shows.
+fn check_all<T: Sync>(items: &[T], check: impl Fn(&T) -> Outcome + Sync) -> Vec<Outcome> {
+    let bar = ProgressBar::new(items.len() as u64);
     bar.set_style(
         ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
             .unwrap_or_else(|_| ProgressStyle::default_bar()),
     );
-    bar
+    let outcomes = items
+        .par_iter()
+        .map(|item| {
+            let mut outcome = check(item);
+            if outcome.verdict == Verdict::Pass {
+                outcome.expected = Default::default();
+                outcome.actual = Default::default();
+            }
+            bar.inc(1);
+            outcome
+        })
+        .collect();
+    bar.finish_and_clear();
+    outcomes
 }
 
 fn run(args: RunArgs) -> Result<ExitCode, Fatal> {
@@ -262,16 +278,9 @@ fn run(args: RunArgs) -> Result<ExitCode, Fatal> {
         .iter()
         .flat_map(|c| backends.iter().map(move |b| (*c, b)))
         .collect();
-    let bar = progress(pairs.len());
-    let outcomes: Vec<Outcome> = pairs
-        .par_iter()
-        .map(|(case, backend)| {
-            let outcome = suite::check_golden(case, backend, &layout.expected);
-            bar.inc(1);
-            outcome
-        })
-        .collect();
-    bar.finish_and_clear();
+    let outcomes = check_all(&pairs, |(case, backend)| {
+        suite::check_golden(case, backend, &layout.expected)
+    });
     finish(
         &outcomes,
         &backends,
@@ -287,16 +296,9 @@ fn diff(args: DiffArgs) -> Result<ExitCode, Fatal> {
     let selected = case::select(&cases, &args.filters);
     let reference = args.common.backend(&args.reference)?;
     let other = args.common.backend(&args.other)?;
-    let bar = progress(selected.len());
-    let outcomes: Vec<Outcome> = selected
-        .par_iter()
-        .map(|case| {
-            let outcome = suite::check_pair(case, &reference, &other);
-            bar.inc(1);
-            outcome
-        })
-        .collect();
-    bar.finish_and_clear();
+    let outcomes = check_all(&selected, |case| {
+        suite::check_pair(case, &reference, &other)
+    });
     finish(
         &outcomes,
         std::slice::from_ref(&other),
@@ -345,12 +347,14 @@ fn finish(
                 palette.bold(&format!("known divergences ({}):", known.len()))
             );
             for outcome in known {
-                say_raw!(
-                    "  {}::{} — {}",
-                    outcome.backend,
-                    outcome.case.id,
-                    report::explain(outcome, palette).trim_start_matches("known divergence: ")
-                );
+                if let Verdict::KnownDivergence { reasons } = &outcome.verdict {
+                    say!(
+                        "  {}::{} — {}",
+                        outcome.backend,
+                        outcome.case.id,
+                        reasons.join("; ")
+                    );
+                }
             }
         }
         for outcome in outcomes.iter().filter(|o| !o.verdict.is_ok()) {
@@ -598,19 +602,13 @@ fn coverage(args: CoverageArgs) -> Result<ExitCode, Fatal> {
         .iter()
         .map(|b| args.common.backend(b))
         .collect::<Result<_, _>>()?;
-    let bar = progress(cases.len() * backends.len());
-    let outcomes: Vec<Outcome> = cases
+    let pairs: Vec<(&Case, &Backend)> = cases
         .iter()
         .flat_map(|c| backends.iter().map(move |b| (c, b)))
-        .collect::<Vec<_>>()
-        .par_iter()
-        .map(|(case, backend)| {
-            let outcome = suite::check_golden(case, backend, &layout.expected);
-            bar.inc(1);
-            outcome
-        })
         .collect();
-    bar.finish_and_clear();
+    let outcomes = check_all(&pairs, |(case, backend)| {
+        suite::check_golden(case, backend, &layout.expected)
+    });
     let names: Vec<String> = backends.iter().map(|b| b.name.clone()).collect();
     let mut described = Vec::new();
     for backend in &backends {

@@ -307,9 +307,4 @@ impl Pool {
             Observation::fault(format!("unreadable observation from worker: {e}"))
         })
     }
-
-    /// Workers currently idle (for tests and benchmarks).
-    pub fn idle_workers(&self) -> usize {
-        self.idle.lock().unwrap_or_else(|e| e.into_inner()).len()
-    }
 }

@@ -1,6 +1,6 @@
 # description: foo has cell variable a and no closure; the g it returns has free variable a with a one-cell closure holding 1.
 # source: seed 002 (closure cells Q&A) — foo(n)/g(n) session: foo.__code__.co_cellvars ('a',), foo(0).__code__.co_freevars ('a',)
-# rules: claims/outer-cellvars-inner-freevars
+# rules: claims/outer-cellvars-inner-freevars, introspection/seed-inspection, introspection/closure-none, introspection/cellvars-order
 # note: The seed shows a Python 3.4 interactive session; here each expression is printed.
 
 def foo(n):
