@@ -84,14 +84,15 @@ pub fn run_mode(
                 cpython
                     .args(["-S", "-s", "-c", LIMIT_SCRIPT])
                     .env_clear()
-                    .env("PYTHONHASHSEED", "0");
+                    .env("PYTHONHASHSEED", "0")
+                    .env("PYTHONUTF8", "1"); // as the workers: cases are UTF-8
                 let mut rustpython = Command::new(&options.worker_exe);
                 rustpython.args(["script", "rustpython", "--", LIMIT_SCRIPT]);
                 for mut command in [cpython, rustpython] {
                     let mut child = command
                         .stdin(Stdio::piped())
                         .stdout(Stdio::piped())
-                        .stderr(Stdio::null())
+                        .stderr(Stdio::inherit())
                         .spawn()
                         .map_err(|e| format!("cannot start the limit run: {e}"))?;
                     let mut stdin = child.stdin.take().expect("piped");

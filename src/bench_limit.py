@@ -8,7 +8,7 @@ import io
 import json
 import sys
 
-cases = json.loads(sys.stdin.read())
+cases = json.loads(sys.stdin.buffer.read().decode("utf-8"))  # whatever the locale
 real_stdout, real_stderr = sys.stdout, sys.stderr
 for path, source in cases:
     sys.stdout = sys.stderr = io.StringIO()

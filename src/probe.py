@@ -157,6 +157,13 @@ def describe_cells(namespace):
     return described
 
 
+def environ_data():
+    """A copy of the environment. os.environ's raw dict (encoded keys and values)
+    copies ~100x faster than the decoding mapping in RustPython."""
+    data = getattr(os.environ, "_data", None)
+    return dict(data) if isinstance(data, dict) else dict(os.environ)
+
+
 class Snapshot:
     """Interpreter state a case can change, taken before it runs and put back after."""
 
@@ -170,7 +177,7 @@ class Snapshot:
         self.meta_path = list(sys.meta_path)
         self.recursion_limit = sys.getrecursionlimit()
         self.cwd = os.getcwd()
-        self.environ = dict(os.environ)
+        self.environ = environ_data()
         self.gc_enabled = gc.isenabled()
         self.trace = sys.gettrace() if hasattr(sys, "gettrace") else None
         self.profile = sys.getprofile() if hasattr(sys, "getprofile") else None
@@ -194,9 +201,12 @@ class Snapshot:
             sys.set_int_max_str_digits(self.int_max_str_digits)
         if os.getcwd() != self.cwd:
             os.chdir(self.cwd)
-        if dict(os.environ) != self.environ:
+        if environ_data() != self.environ:
             os.environ.clear()
-            os.environ.update(self.environ)
+            decode_key = getattr(os.environ, "decodekey", lambda key: key)
+            decode_value = getattr(os.environ, "decodevalue", lambda value: value)
+            for key, value in self.environ.items():
+                os.environ[decode_key(key)] = decode_value(value)
         if gc.isenabled() != self.gc_enabled:
             (gc.enable if self.gc_enabled else gc.disable)()
         if hasattr(sys, "settrace"):
