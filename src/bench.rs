@@ -12,6 +12,8 @@
 
 use crate::backend::{Backend, BackendOptions, NAMES};
 use crate::case::Case;
+use crate::report::Palette;
+use crate::say;
 use crate::suite::check_golden;
 use rayon::prelude::*;
 use std::io::Write as _;
@@ -250,6 +252,107 @@ pub fn measure(
         peak_rss: peak.load(Ordering::Relaxed),
         failed,
     })
+}
+
+/// Measures every mode side by side and prints the table and the ratios against
+/// the targets; returns whether every target was met.
+pub fn compare(
+    exe: &Path,
+    root: &Path,
+    python: Option<&Path>,
+    scale: usize,
+    memory: &[usize],
+    palette: Palette,
+) -> Result<bool, String> {
+    say!(
+        "{:<6} {:>6} {:>7} {:>9} {:>9} {:>10} {:>7}",
+        "mode",
+        "cases",
+        "checks",
+        "wall",
+        "cpu",
+        "peak RSS",
+        "failed"
+    );
+    let run = |mode: Mode, count: usize| -> Result<Cost, String> {
+        let cost = measure(exe, root, python, mode, count)?;
+        say!(
+            "{:<6} {:>6} {:>7} {:>8.2}s {:>8.2}s {:>7.1} MiB {:>7}",
+            format!("{mode:?}").to_lowercase(),
+            count,
+            count * NAMES.len(),
+            cost.wall.as_secs_f64(),
+            cost.cpu.as_secs_f64(),
+            cost.peak_rss as f64 / (1 << 20) as f64,
+            cost.failed
+        );
+        Ok(cost)
+    };
+    let naive = run(Mode::Naive, scale)?;
+    let ours = run(Mode::Ours, scale)?;
+    let limit = run(Mode::Limit, scale)?;
+    let peaks: Vec<Cost> = memory
+        .iter()
+        .map(|&n| run(Mode::Ours, n))
+        .collect::<Result<_, _>>()?;
+
+    let ratio = |a: std::time::Duration, b: std::time::Duration| {
+        a.as_secs_f64() / b.as_secs_f64().max(1e-9)
+    };
+    let mut met = true;
+    let mut target = |what: String, ok: bool| {
+        met &= ok;
+        say!(
+            "{what}  {}",
+            if ok {
+                palette.green("met")
+            } else {
+                palette.red("MISSED")
+            }
+        );
+    };
+    say!();
+    target(
+        format!(
+            "ours vs naive: {:.1}x faster in wall time, {:.1}x in CPU time (target: >= 20x)",
+            ratio(naive.wall, ours.wall),
+            ratio(naive.cpu, ours.cpu)
+        ),
+        ratio(naive.wall, ours.wall) >= 20.0,
+    );
+    target(
+        format!(
+            "ours vs limit: {:.2}x the limit in wall time, {:.2}x in CPU time (target: <= 3x)",
+            ratio(ours.wall, limit.wall),
+            ratio(ours.cpu, limit.cpu)
+        ),
+        ratio(ours.wall, limit.wall) <= 3.0,
+    );
+    if let (Some(first), Some(last)) = (peaks.first(), peaks.last()) {
+        let growth = last.peak_rss as f64 / first.peak_rss.max(1) as f64 - 1.0;
+        target(
+            format!(
+                "peak memory, {} vs {} cases: {:+.1}% (target: within 10%)",
+                memory.last().unwrap_or(&0),
+                memory.first().unwrap_or(&0),
+                growth * 100.0
+            ),
+            growth.abs() <= 0.10,
+        );
+    }
+    // A run that failed did different work: its time says nothing.
+    let failed =
+        naive.failed + ours.failed + limit.failed + peaks.iter().map(|c| c.failed).sum::<usize>();
+    if failed > 0 {
+        say!(
+            "{}",
+            palette.red(&format!(
+                "{failed} checks or executions failed: the times are not comparable"
+            ))
+        );
+        met = false;
+    }
+    Ok(met)
 }
 
 #[cfg(test)]

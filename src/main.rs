@@ -231,6 +231,15 @@ impl Common {
         Ok((layout, cases, errors.len()))
     }
 
+    fn backend_options(&self) -> Result<BackendOptions, Fatal> {
+        Ok(BackendOptions {
+            python: self.python.clone(),
+            worker_exe: std::env::current_exe()
+                .map_err(|e| Fatal(format!("cannot find our own executable: {e}")))?,
+            cases_per_worker: None,
+        })
+    }
+
     fn backend(&self, name: &str) -> Result<Backend, Fatal> {
         let backend = Backend::create(name, &self.backend_options()?).map_err(Fatal)?;
         backend
@@ -454,17 +463,6 @@ fn script(backend: &str, source: &str) -> ExitCode {
     }
 }
 
-impl Common {
-    fn backend_options(&self) -> Result<BackendOptions, Fatal> {
-        Ok(BackendOptions {
-            python: self.python.clone(),
-            worker_exe: std::env::current_exe()
-                .map_err(|e| Fatal(format!("cannot find our own executable: {e}")))?,
-            cases_per_worker: None,
-        })
-    }
-}
-
 fn bench_mode(mode: bench::Mode, count: usize, common: Common) -> Result<ExitCode, Fatal> {
     common.setup_jobs();
     let (layout, cases, _) = common.load_cases()?;
@@ -492,102 +490,15 @@ fn bench(args: BenchArgs) -> Result<ExitCode, Fatal> {
         describe.join(", "),
         rayon::current_num_threads()
     );
-    say!(
-        "{:<6} {:>6} {:>7} {:>9} {:>9} {:>10} {:>7}",
-        "mode",
-        "cases",
-        "checks",
-        "wall",
-        "cpu",
-        "peak RSS",
-        "failed"
-    );
-    let measure = |mode: bench::Mode, count: usize| -> Result<bench::Cost, Fatal> {
-        let cost = bench::measure(
-            &exe,
-            &args.common.root,
-            args.common.python.as_deref(),
-            mode,
-            count,
-        )
-        .map_err(Fatal)?;
-        say!(
-            "{:<6} {:>6} {:>7} {:>8.2}s {:>8.2}s {:>7.1} MiB {:>7}",
-            format!("{mode:?}").to_lowercase(),
-            count,
-            count * backend::NAMES.len(),
-            cost.wall.as_secs_f64(),
-            cost.cpu.as_secs_f64(),
-            cost.peak_rss as f64 / (1 << 20) as f64,
-            cost.failed
-        );
-        Ok(cost)
-    };
-    let naive = measure(bench::Mode::Naive, args.scale)?;
-    let ours = measure(bench::Mode::Ours, args.scale)?;
-    let limit = measure(bench::Mode::Limit, args.scale)?;
-    let memory: Vec<bench::Cost> = args
-        .memory
-        .iter()
-        .map(|&n| measure(bench::Mode::Ours, n))
-        .collect::<Result<_, _>>()?;
-
-    let ratio = |a: std::time::Duration, b: std::time::Duration| {
-        a.as_secs_f64() / b.as_secs_f64().max(1e-9)
-    };
-    let mut met = true;
-    let mut target = |what: String, ok: bool| {
-        met &= ok;
-        say!(
-            "{what}  {}",
-            if ok {
-                palette.green("met")
-            } else {
-                palette.red("MISSED")
-            }
-        );
-    };
-    say!();
-    target(
-        format!(
-            "ours vs naive: {:.1}x faster in wall time, {:.1}x in CPU time (target: >= 20x)",
-            ratio(naive.wall, ours.wall),
-            ratio(naive.cpu, ours.cpu)
-        ),
-        ratio(naive.wall, ours.wall) >= 20.0,
-    );
-    target(
-        format!(
-            "ours vs limit: {:.2}x the limit in wall time, {:.2}x in CPU time (target: <= 3x)",
-            ratio(ours.wall, limit.wall),
-            ratio(ours.cpu, limit.cpu)
-        ),
-        ratio(ours.wall, limit.wall) <= 3.0,
-    );
-    if let (Some(first), Some(last)) = (memory.first(), memory.last()) {
-        let growth = last.peak_rss as f64 / first.peak_rss.max(1) as f64 - 1.0;
-        target(
-            format!(
-                "peak memory, {} vs {} cases: {:+.1}% (target: within 10%)",
-                args.memory.last().unwrap_or(&0),
-                args.memory.first().unwrap_or(&0),
-                growth * 100.0
-            ),
-            growth.abs() <= 0.10,
-        );
-    }
-    // A run that failed did different work: its time says nothing.
-    let failed =
-        naive.failed + ours.failed + limit.failed + memory.iter().map(|c| c.failed).sum::<usize>();
-    if failed > 0 {
-        say!(
-            "{}",
-            palette.red(&format!(
-                "{failed} checks or executions failed: the times are not comparable"
-            ))
-        );
-        met = false;
-    }
+    let met = bench::compare(
+        &exe,
+        &args.common.root,
+        args.common.python.as_deref(),
+        args.scale,
+        &args.memory,
+        palette,
+    )
+    .map_err(Fatal)?;
     Ok(if met {
         ExitCode::SUCCESS
     } else {

@@ -143,13 +143,7 @@ fn regen_one(
             std::fs::read_to_string(golden::path_for(expected_root, case)).unwrap_or_default()
         }
     };
-    let diff = section_diff(
-        &old_body,
-        &rendered.to_text(),
-        "golden",
-        &made_by.to_string(),
-        palette,
-    );
+    let diff = section_diff(&old_body, &rendered.to_text(), "golden", made_by, palette);
     if !check {
         let path = golden::path_for(expected_root, case);
         if let Err(e) =
