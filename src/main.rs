@@ -160,6 +160,15 @@ enum Format {
 /// A one-line error for the user; the exit status says what kind.
 struct Fatal(String);
 
+/// 0 when everything passed (or diverged as marked), 1 otherwise.
+fn exit_status(ok: bool) -> ExitCode {
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -387,11 +396,7 @@ fn finish(
             }
         );
     }
-    Ok(if failures > 0 || bad_cases > 0 {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_status(failures == 0 && bad_cases == 0))
 }
 
 fn regen(args: RegenArgs) -> Result<ExitCode, Fatal> {
@@ -430,11 +435,7 @@ fn regen(args: RegenArgs) -> Result<ExitCode, Fatal> {
     let failed = summary.errors > 0
         || bad_cases > 0
         || (args.check && (summary.out_of_date() > 0 || !summary.orphans.is_empty()));
-    Ok(if failed {
-        ExitCode::FAILURE
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_status(!failed))
 }
 
 fn list(args: ListArgs) -> Result<ExitCode, Fatal> {
@@ -446,11 +447,7 @@ fn list(args: ListArgs) -> Result<ExitCode, Fatal> {
     for error in &errors {
         eprintln!("closure-conformance: bad case: {error}");
     }
-    Ok(if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(exit_status(errors.is_empty()))
 }
 
 fn script(backend: &str, source: &str) -> ExitCode {
@@ -499,11 +496,7 @@ fn bench(args: BenchArgs) -> Result<ExitCode, Fatal> {
         palette,
     )
     .map_err(Fatal)?;
-    Ok(if met {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(exit_status(met))
 }
 
 fn coverage(args: CoverageArgs) -> Result<ExitCode, Fatal> {
@@ -542,11 +535,9 @@ fn coverage(args: CoverageArgs) -> Result<ExitCode, Fatal> {
     );
     let (_, problems) = closure_conformance::coverage::map(&rules, &cases);
     let failed = outcomes.iter().any(|o| !o.verdict.is_ok());
-    Ok(if problems.is_empty() && !failed && bad_cases == 0 {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(exit_status(
+        problems.is_empty() && !failed && bad_cases == 0,
+    ))
 }
 
 fn divergences(args: ListArgs) -> Result<ExitCode, Fatal> {
@@ -562,9 +553,5 @@ fn divergences(args: ListArgs) -> Result<ExitCode, Fatal> {
         "{}",
         closure_conformance::coverage::divergences_markdown(&selected)
     );
-    Ok(if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    })
+    Ok(exit_status(errors.is_empty()))
 }
