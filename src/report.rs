@@ -142,15 +142,10 @@ pub fn section_diff(
     out
 }
 
-/// The explanation of one non-passing outcome, as shown under its test name.
+/// Why a failed outcome failed, with its section diffs; empty for any other verdict.
 pub fn explain(outcome: &Outcome, palette: Palette) -> String {
     let mut out = String::new();
     let Verdict::Fail(failure) = &outcome.verdict else {
-        if let Verdict::KnownDivergence { reasons } = &outcome.verdict {
-            for reason in reasons {
-                let _ = writeln!(out, "known divergence: {reason}");
-            }
-        }
         return out;
     };
     match &failure.why {
