@@ -10,7 +10,7 @@
 //! CPU time (its rusage, workers included) and peak memory (the RSS of its whole
 //! process tree, sampled from /proc) belong to that mode alone.
 
-use crate::backend::{Backend, BackendOptions, NAMES};
+use crate::backend::{discover, identify, Backend, BackendOptions, IDENTIFY_TIMEOUT};
 use crate::case::Case;
 use crate::report::Palette;
 use crate::say;
@@ -24,6 +24,23 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub const LIMIT_SCRIPT: &str = include_str!("bench_limit.py");
+
+/// What the benchmark runs: one CPython (python3 on PATH, or the first `--python`)
+/// and the embedded RustPython.
+pub const BACKENDS: [&str; 2] = ["cpython", "rustpython"];
+
+/// The benchmark's options: exactly one CPython.
+fn bench_options(options: &BackendOptions) -> BackendOptions {
+    let python = options
+        .pythons
+        .first()
+        .cloned()
+        .unwrap_or_else(|| "python3".into());
+    BackendOptions {
+        pythons: vec![python],
+        ..options.clone()
+    }
+}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Mode {
@@ -53,12 +70,14 @@ pub fn run_mode(
         Mode::Naive | Mode::Ours => {
             let options = BackendOptions {
                 cases_per_worker: (mode == Mode::Naive).then_some(1),
-                ..options.clone()
+                ..bench_options(options)
             };
-            let backends: Vec<Backend> = NAMES
-                .iter()
-                .map(|name| Backend::create(name, &options))
-                .collect::<Result<_, _>>()?;
+            let names: Vec<String> = BACKENDS.iter().map(|s| s.to_string()).collect();
+            let backends: Vec<Backend> = discover(&options)
+                .select(&names)?
+                .into_iter()
+                .map(|spec| Backend::start(spec, &options))
+                .collect();
             let pairs: Vec<(&Case, &Backend)> = cases
                 .iter()
                 .flat_map(|c| backends.iter().map(move |b| (*c, b)))
@@ -72,7 +91,8 @@ pub fn run_mode(
                 .count())
         }
         Mode::Limit => {
-            let python = crate::backend::resolve_python(options.python.as_deref())?;
+            let options = bench_options(options);
+            let python = identify(&options.pythons[0], IDENTIFY_TIMEOUT)?.executable;
             let jobs = rayon::current_num_threads().max(1);
             let chunk = cases.len().div_ceil(jobs).max(1);
             let mut children = Vec::new();
@@ -280,7 +300,7 @@ pub fn compare(
             "{:<6} {:>6} {:>7} {:>8.2}s {:>8.2}s {:>7.1} MiB {:>7}",
             format!("{mode:?}").to_lowercase(),
             count,
-            count * NAMES.len(),
+            count * BACKENDS.len(),
             cost.wall.as_secs_f64(),
             cost.cpu.as_secs_f64(),
             cost.peak_rss as f64 / (1 << 20) as f64,

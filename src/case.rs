@@ -31,12 +31,14 @@ pub struct Header {
     pub source: String,
     pub rules: Vec<String>,
     pub timeout: Option<Duration>,
-    pub python: Option<VersionNote>,
+    pub requires: Option<VersionNote>,
     pub divergences: Vec<Divergence>,
     pub notes: Vec<String>,
 }
 
-/// `python: <spec> — <why>`: the Python versions the golden holds for.
+/// `requires: <spec> — <why>`: the Python versions the case can run on at all (it
+/// uses a feature older versions lack). Goldens hold only those versions; other
+/// backends skip the case with the reason.
 #[derive(Debug, Clone, PartialEq)]
 pub struct VersionNote {
     pub spec: VersionSpec,
@@ -76,12 +78,17 @@ impl Case {
         self.header.timeout.unwrap_or(DEFAULT_TIMEOUT)
     }
 
-    /// The divergence marks that apply to one backend.
+    /// The divergence marks that apply to one backend: those naming it, and for the
+    /// kinds with one backend per version, those naming the kind (`cpython` applies
+    /// to `cpython-3.12`, `pyodide` to `pyodide-3.14`).
     pub fn divergences_for<'a>(&'a self, backend: &'a str) -> impl Iterator<Item = &'a Divergence> {
-        self.header
-            .divergences
-            .iter()
-            .filter(move |d| d.backend == backend)
+        self.header.divergences.iter().filter(move |d| {
+            d.backend == backend
+                || (["cpython", "pyodide"].contains(&d.backend.as_str())
+                    && backend
+                        .strip_prefix(d.backend.as_str())
+                        .is_some_and(|rest| rest.starts_with('-')))
+        })
     }
 
     /// Reads and parses one case file. `root` is the cases directory.
@@ -132,7 +139,7 @@ impl Case {
     }
 }
 
-const KNOWN_KEYS: &str = "description, source, rules, timeout, python, diverges, note";
+const KNOWN_KEYS: &str = "description, source, rules, timeout, requires, diverges, note";
 
 /// Parses the header block; errors carry a 1-based line number.
 pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
@@ -185,10 +192,10 @@ pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
                     return Err((number, "header key `timeout` given twice".into()));
                 }
             }
-            "python" => {
+            "requires" => {
                 let note = parse_version_note(value).map_err(|m| (number, m))?;
-                if header.python.replace(note).is_some() {
-                    return Err((number, "header key `python` given twice".into()));
+                if header.requires.replace(note).is_some() {
+                    return Err((number, "header key `requires` given twice".into()));
                 }
             }
             "diverges" => header
@@ -228,7 +235,7 @@ fn parse_version_note(value: &str) -> Result<VersionNote, String> {
     let (spec, why) = value.split_once(' ').unwrap_or((value, ""));
     let why = why.trim().trim_start_matches(['—', '-', ':']).trim();
     if why.is_empty() {
-        return Err("`python:` needs a reason after the version spec: `<spec> — <why>`".into());
+        return Err("`requires:` needs a reason after the version spec: `<spec> — <why>`".into());
     }
     Ok(VersionNote {
         spec: spec.parse()?,
@@ -322,7 +329,7 @@ mod tests {
     fn parses_every_key() {
         let source = "# description: A counter.\n# source: seed 000 — make_counter\n\
             # rules: counters/nonlocal, introspection/freevars\n# timeout: 2.5\n\
-            # python: >=3.11 — wording changed in 3.11\n\
+            # requires: >=3.11 — exec() takes closure= from 3.11\n\
             # diverges: rustpython scopes, cells: no listcomp code object\n\
             # note: ported from Python 2\n\nprint(1)\n# not header\n";
         let header = parse_header(source).unwrap();
@@ -333,8 +340,8 @@ mod tests {
             ["counters/nonlocal", "introspection/freevars"]
         );
         assert_eq!(header.timeout, Some(Duration::from_millis(2500)));
-        let python = header.python.unwrap();
-        assert_eq!(python.why, "wording changed in 3.11");
+        let python = header.requires.unwrap();
+        assert_eq!(python.why, "exec() takes closure= from 3.11");
         assert!(python.spec.matches("3.11.7") && !python.spec.matches("3.10.13"));
         assert_eq!(
             header.divergences,
@@ -388,8 +395,17 @@ mod tests {
                 4,
                 "unknown section",
             ),
-            (format!("{MINIMAL}# python: >=3.11\n"), 4, "needs a reason"),
-            (format!("{MINIMAL}# python: 3.x — y\n"), 4, "version"),
+            (
+                format!("{MINIMAL}# requires: >=3.11\n"),
+                4,
+                "needs a reason",
+            ),
+            (format!("{MINIMAL}# requires: 3.x — y\n"), 4, "version"),
+            (
+                format!("{MINIMAL}# python: >=3.11 — y\n"),
+                4,
+                "unknown header key",
+            ),
             (
                 "# description: d\n# rules: a/b\n".to_string(),
                 2,

@@ -17,6 +17,10 @@ pub enum Verdict {
         reasons: Vec<String>,
     },
     Fail(Failure),
+    /// Not run: the case needs a Python version this backend is not.
+    Skip {
+        why: String,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -48,6 +52,7 @@ impl Verdict {
             Verdict::Pass => "pass",
             Verdict::KnownDivergence { .. } => "known divergence",
             Verdict::Fail(_) => "fail",
+            Verdict::Skip { .. } => "skipped",
         }
     }
 }

@@ -130,7 +130,7 @@ pub fn markdown(
                     Some(Verdict::Pass) => pass += 1,
                     Some(Verdict::KnownDivergence { .. }) => known += 1,
                     Some(Verdict::Fail(_)) => fail += 1,
-                    None => {}
+                    Some(Verdict::Skip { .. }) | None => {}
                 }
             }
             let _ = write!(out, " {pass} / {known} / {fail} |");

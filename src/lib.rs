@@ -5,14 +5,17 @@
 //!
 //! ```text
 //! case ──▶ backend ──▶ observation ──▶ normalize ──▶ compare ──▶ report
-//! case.rs  backend.rs  observation.rs  normalize.rs  compare.rs  report.rs
+//! case.rs  backend/    observation.rs  normalize.rs  compare.rs  report.rs
 //!          worker.rs   (probe.py makes it, in every backend)
-//!          rustpython_worker.rs
 //! ```
+//!
+//! `backend/` has one file per kind of interpreter (cpython, pyodide, pypy, the
+//! embedded rustpython, external commands); `version.rs` holds language versions,
+//! by which goldens (`golden.rs`) keep one observation per CPython version.
 //!
 //! `suite.rs` runs the pipeline for one (case, backend) pair; `golden.rs` reads and
 //! writes the expected observations; `regen.rs` makes them; `coverage.rs` maps the
-//! rule catalogue to cases; `bench.rs` measures the runner against the naive loop.
+//! rule catalogue to cases; `timeline.rs` tells how CPython versions differ; `bench.rs` measures the runner against the naive loop.
 
 pub mod backend;
 pub mod bench;
@@ -24,7 +27,7 @@ pub mod normalize;
 pub mod observation;
 pub mod regen;
 pub mod report;
-pub mod rustpython_worker;
 pub mod suite;
+pub mod timeline;
 pub mod version;
 pub mod worker;

@@ -1,19 +1,22 @@
 //! The `closure-conformance` command line.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use closure_conformance::backend::{self, Backend, BackendOptions};
+use closure_conformance::backend::rustpython as rustpython_worker;
+use closure_conformance::backend::{self, Backend, BackendOptions, Discovery};
 use closure_conformance::case::{self, Case};
 use closure_conformance::compare::Verdict;
+use closure_conformance::regen::ReferenceBackend;
 use closure_conformance::report::{self, JsonBackend, Palette};
 use closure_conformance::suite::{self, Layout, Outcome};
-use closure_conformance::{bench, regen, rustpython_worker, say, say_raw};
+use closure_conformance::{bench, regen, say, say_raw};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// Runs Python closure cases on CPython and an embedded RustPython and compares
-/// what they observe (output, exception, scopes, cells) with goldens.
+/// Runs Python closure cases on every Python found (CPython 3.6+, Pyodide, PyPy,
+/// an embedded RustPython, interpreters you name) and compares what they observe
+/// (output, exception, scopes, cells) with goldens of each one's own version.
 ///
 /// With no subcommand: run every case on every backend against its golden, print a
 /// topic × backend table and the diffs of failures. Exit status 1 on any failure.
@@ -32,8 +35,10 @@ enum Command {
     Run(RunArgs),
     /// Compare two backends with each other, without goldens.
     Diff(DiffArgs),
-    /// Rewrite goldens from the reference CPython (what scripts/regen calls).
+    /// Rewrite goldens from every reference CPython (what scripts/regen calls).
     Regen(RegenArgs),
+    /// List the backends found on this machine, the missing ones and how to install them.
+    Backends(BackendsArgs),
     /// List the cases with their descriptions.
     List(ListArgs),
     /// Run every case and print the coverage table (rule → cases, and per backend
@@ -41,6 +46,9 @@ enum Command {
     Coverage(CoverageArgs),
     /// Print every known-divergence mark as markdown (no run needed).
     Divergences(ListArgs),
+    /// Print how closure behaviour changes across CPython versions, from the
+    /// goldens, as markdown (docs/versions.md; no run needed).
+    Versions(ListArgs),
     /// Measure speed and memory: naive (a process per case) vs ours (warm pools)
     /// vs limit (bare execution), side by side (what scripts/bench calls).
     Bench(BenchArgs),
@@ -73,14 +81,25 @@ struct BenchArgs {
     common: Common,
 }
 
+#[derive(Args)]
+struct BackendsArgs {
+    #[command(flatten)]
+    common: Common,
+}
+
 #[derive(Args, Clone)]
 struct Common {
     /// Directory holding cases/ and expected/.
     #[arg(long, default_value = ".")]
     root: PathBuf,
-    /// Python 3 executable for the cpython backend [default: python3 on PATH].
-    #[arg(long, env = backend::PYTHON_ENV)]
-    python: Option<PathBuf>,
+    /// A CPython to use (repeatable); given, only these are the cpython backends
+    /// [default: $CLOSURE_CONFORMANCE_PYTHON, else every CPython 3.6+ on PATH and in pyenv].
+    #[arg(long)]
+    python: Vec<PathBuf>,
+    /// Another interpreter, run as `COMMAND -c <probe> --serve` (repeatable)
+    /// [also: $CLOSURE_CONFORMANCE_INTERPRETERS, `NAME=COMMAND;…`].
+    #[arg(long, value_name = "NAME=COMMAND", value_parser = backend::external::parse_interpreter)]
+    interpreter: Vec<(String, String)>,
     /// When to color output (NO_COLOR is honored by `auto`).
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     color: ColorWhen,
@@ -93,8 +112,9 @@ struct Common {
 struct RunArgs {
     /// Only cases whose id or path contains one of these.
     filters: Vec<String>,
-    /// Backends to run (repeatable).
-    #[arg(long = "backend", short, default_values_t = backend::NAMES.iter().map(|s| s.to_string()).collect::<Vec<_>>())]
+    /// Backends to run (repeatable): a name, or a kind (`cpython` is every
+    /// cpython-3.X) [default: every available backend; see `backends`].
+    #[arg(long = "backend", short)]
     backends: Vec<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -130,8 +150,8 @@ struct RegenArgs {
 
 #[derive(Args)]
 struct CoverageArgs {
-    /// Backends to run (repeatable).
-    #[arg(long = "backend", short, default_values_t = backend::NAMES.iter().map(|s| s.to_string()).collect::<Vec<_>>())]
+    /// Backends to run (repeatable) [default: every available backend].
+    #[arg(long = "backend", short)]
     backends: Vec<String>,
     #[command(flatten)]
     common: Common,
@@ -177,9 +197,11 @@ fn main() -> ExitCode {
         None => run(cli.run),
         Some(Command::Diff(args)) => diff(args),
         Some(Command::Regen(args)) => regen(args),
+        Some(Command::Backends(args)) => list_backends(args),
         Some(Command::List(args)) => list(args),
         Some(Command::Coverage(args)) => coverage(args),
         Some(Command::Divergences(args)) => divergences(args),
+        Some(Command::Versions(args)) => versions(args),
         Some(Command::Bench(args)) => bench(args),
         Some(Command::BenchMode {
             mode,
@@ -241,19 +263,35 @@ impl Common {
     }
 
     fn backend_options(&self) -> Result<BackendOptions, Fatal> {
-        Ok(BackendOptions {
-            python: self.python.clone(),
-            worker_exe: std::env::current_exe()
-                .map_err(|e| Fatal(format!("cannot find our own executable: {e}")))?,
-            cases_per_worker: None,
-        })
+        let exe = std::env::current_exe()
+            .map_err(|e| Fatal(format!("cannot find our own executable: {e}")))?;
+        let mut options = BackendOptions::from_env(exe).map_err(Fatal)?;
+        if !self.python.is_empty() {
+            options.pythons = self.python.clone();
+        }
+        options
+            .interpreters
+            .extend(self.interpreter.iter().cloned());
+        Ok(options)
+    }
+
+    /// The backends named (all available ones when none is), ready to run.
+    fn backends(&self, names: &[String]) -> Result<Vec<Backend>, Fatal> {
+        let options = self.backend_options()?;
+        let found = backend::discover(&options);
+        let specs = found.select(names).map_err(Fatal)?;
+        Ok(specs
+            .into_iter()
+            .map(|spec| Backend::start(spec, &options))
+            .collect())
     }
 
     fn backend(&self, name: &str) -> Result<Backend, Fatal> {
-        let backend = Backend::create(name, &self.backend_options()?).map_err(Fatal)?;
+        let mut backends = self.backends(&[name.to_string()])?;
+        let backend = backends.remove(0);
         backend
             .hello()
-            .map_err(|why| Fatal(format!("backend {name}: {why}")))?;
+            .map_err(|why| Fatal(format!("backend {}: {why}", backend.name)))?;
         Ok(backend)
     }
 }
@@ -287,11 +325,7 @@ fn run(args: RunArgs) -> Result<ExitCode, Fatal> {
     args.common.setup_jobs();
     let (layout, cases, bad_cases) = args.common.load_cases()?;
     let selected = case::select(&cases, &args.filters);
-    let backends: Vec<Backend> = args
-        .backends
-        .iter()
-        .map(|b| args.common.backend(b))
-        .collect::<Result<_, _>>()?;
+    let backends = args.common.backends(&args.backends)?;
     let pairs: Vec<(&Case, &Backend)> = selected
         .iter()
         .flat_map(|c| backends.iter().map(move |b| (*c, b)))
@@ -384,11 +418,20 @@ fn finish(
             );
             say_raw!("{}", report::explain(outcome, palette));
         }
+        let skipped = outcomes
+            .iter()
+            .filter(|o| matches!(o.verdict, Verdict::Skip { .. }))
+            .count();
         say!(
-            "\n{} checks: {} passed, {} failed{}",
+            "\n{} checks: {} passed, {} failed{}{}",
             outcomes.len(),
-            outcomes.len() - failures,
+            outcomes.len() - failures - skipped,
             failures,
+            if skipped > 0 {
+                format!(", {skipped} skipped")
+            } else {
+                String::new()
+            },
             if bad_cases > 0 {
                 format!(", {bad_cases} bad case files")
             } else {
@@ -406,18 +449,51 @@ fn regen(args: RegenArgs) -> Result<ExitCode, Fatal> {
     if selected.is_empty() {
         return Err(Fatal(format!("no case matches {}", args.filters.join(" "))));
     }
-    let reference = Backend::create("cpython", &args.common.backend_options()?)
-        .map_err(|why| Fatal(format!("regen needs the reference CPython: {why}")))?;
+    let options = args.common.backend_options()?;
+    let found = backend::discover(&options);
+    let references: Vec<ReferenceBackend> = found
+        .references()
+        .into_iter()
+        .map(|(version, spec)| ReferenceBackend {
+            version,
+            made_by: spec.build.clone(),
+            backend: Backend::start(spec.clone(), &options),
+        })
+        .collect();
+    if references.is_empty() {
+        return Err(Fatal(format!(
+            "regen needs the reference CPython and found none{} (install python3, or run {})",
+            found
+                .why_not("cpython")
+                .map(|why| format!(": {why}"))
+                .unwrap_or_default(),
+            backend::INSTALL_REFERENCES
+        )));
+    }
     let palette = args.common.palette();
+    let listed: Vec<String> = references
+        .iter()
+        .map(|r| format!("{} = {}", r.version, r.made_by))
+        .collect();
+    say!("references: {}", listed.join(", "));
     let summary = regen::regen(
         &selected,
         &cases,
-        &reference,
+        &references,
         &layout.expected,
         args.check,
         palette,
     )
     .map_err(Fatal)?;
+    if !summary.unchecked.is_empty() {
+        let versions: Vec<String> = summary.unchecked.iter().map(|v| v.to_string()).collect();
+        say!(
+            "{} Python {}: no reference installed here; their goldens were kept as they are{}",
+            palette.yellow("not checked:"),
+            versions.join(", "),
+            missing_hint(&found, &summary.unchecked)
+        );
+    }
     let verb = if args.check { "out of date" } else { "written" };
     say!(
         "regen: {} {verb} ({} new, {} changed), {} unchanged, {} errors{}",
@@ -436,6 +512,57 @@ fn regen(args: RegenArgs) -> Result<ExitCode, Fatal> {
         || bad_cases > 0
         || (args.check && (summary.out_of_date() > 0 || !summary.orphans.is_empty()));
     Ok(exit_status(!failed))
+}
+
+/// How to install the references of `versions`, where the install script has them.
+fn missing_hint(
+    found: &Discovery,
+    versions: &std::collections::BTreeSet<closure_conformance::version::PyVersion>,
+) -> String {
+    let installable = found.unavailable.iter().any(|u| {
+        versions
+            .iter()
+            .any(|v| u.name == format!("pyodide-{v}") && u.install.is_some())
+    });
+    if installable {
+        format!(" (install with {})", backend::INSTALL_REFERENCES)
+    } else {
+        String::new()
+    }
+}
+
+fn list_backends(args: BackendsArgs) -> Result<ExitCode, Fatal> {
+    let options = args.common.backend_options()?;
+    let found = backend::discover(&options);
+    let references = found.references();
+    say!("available:");
+    for spec in &found.available {
+        let language = spec
+            .language
+            .map(|v| format!("Python {v}"))
+            .unwrap_or_else(|| "version told when started".into());
+        let role = match spec.language {
+            Some(v) if references.get(&v).is_some_and(|r| r.name == spec.name) => {
+                ", reference for its goldens"
+            }
+            _ => "",
+        };
+        say!("  {:14} {} ({language}{role})", spec.name, spec.build);
+    }
+    if !found.unavailable.is_empty() {
+        say!("missing or skipped:");
+        for missing in &found.unavailable {
+            match &missing.install {
+                Some(install) => say!(
+                    "  {:14} {} — install with {install}",
+                    missing.name,
+                    missing.why
+                ),
+                None => say!("  {:14} {}", missing.name, missing.why),
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn list(args: ListArgs) -> Result<ExitCode, Fatal> {
@@ -475,7 +602,7 @@ fn bench(args: BenchArgs) -> Result<ExitCode, Fatal> {
     let exe = args.common.backend_options()?.worker_exe;
     let palette = args.common.palette();
     let mut describe = Vec::new();
-    for name in backend::NAMES {
+    for name in bench::BACKENDS {
         describe.push(format!(
             "{name} = {}",
             args.common.backend(name)?.describe().map_err(Fatal)?
@@ -490,7 +617,7 @@ fn bench(args: BenchArgs) -> Result<ExitCode, Fatal> {
     let met = bench::compare(
         &exe,
         &args.common.root,
-        args.common.python.as_deref(),
+        args.common.python.first().map(PathBuf::as_path),
         args.scale,
         &args.memory,
         palette,
@@ -503,11 +630,7 @@ fn coverage(args: CoverageArgs) -> Result<ExitCode, Fatal> {
     args.common.setup_jobs();
     let (layout, cases, bad_cases) = args.common.load_cases()?;
     let rules = closure_conformance::coverage::load_rules(&layout.cases).map_err(Fatal)?;
-    let backends: Vec<Backend> = args
-        .backends
-        .iter()
-        .map(|b| args.common.backend(b))
-        .collect::<Result<_, _>>()?;
+    let backends = args.common.backends(&args.backends)?;
     let pairs: Vec<(&Case, &Backend)> = cases
         .iter()
         .flat_map(|c| backends.iter().map(move |b| (c, b)))
@@ -553,5 +676,18 @@ fn divergences(args: ListArgs) -> Result<ExitCode, Fatal> {
         "{}",
         closure_conformance::coverage::divergences_markdown(&selected)
     );
+    Ok(exit_status(errors.is_empty()))
+}
+
+fn versions(args: ListArgs) -> Result<ExitCode, Fatal> {
+    let layout = Layout::under(&args.root);
+    let (cases, errors) = case::discover(&layout.cases).map_err(|e| Fatal(e.to_string()))?;
+    let selected: Vec<Case> = case::select(&cases, &args.filters)
+        .into_iter()
+        .cloned()
+        .collect();
+    let text =
+        closure_conformance::timeline::markdown(&selected, &layout.expected).map_err(Fatal)?;
+    say_raw!("{text}");
     Ok(exit_status(errors.is_empty()))
 }

@@ -1,14 +1,20 @@
-//! `scripts/regen`: goldens made by the reference CPython, written atomically,
-//! touching only the selected cases; `--check` only reports what is out of date.
+//! `scripts/regen`: goldens made by every installed reference CPython, one file per
+//! case holding each language version's observation. It writes atomically, touches
+//! only the selected cases, and never drops the observation of a version whose
+//! reference is not installed here (it keeps it and says so); `--check` only
+//! reports what is out of date and which versions it could not check.
 
 use crate::backend::Backend;
 use crate::case::Case;
-use crate::golden;
-use crate::observation::Section;
+use crate::golden::{self, Golden, Reference};
+use crate::observation::{Rendered, Section};
 use crate::report::{section_diff, Palette};
-use crate::suite::observe;
+use crate::suite::{observe, skip_reason};
+use crate::version::PyVersion;
 use crate::{say, say_raw};
+use indicatif::ProgressBar;
 use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 #[derive(Debug, Default, PartialEq)]
@@ -19,6 +25,8 @@ pub struct RegenSummary {
     pub errors: usize,
     /// Goldens with no case (reported, never deleted).
     pub orphans: Vec<String>,
+    /// Versions some golden holds that no installed reference could check: kept as they were.
+    pub unchecked: BTreeSet<PyVersion>,
 }
 
 impl RegenSummary {
@@ -33,43 +41,70 @@ enum GoldenUpdate {
     Error(String),
 }
 
-/// Regenerates (or with `check`, verifies) the goldens of `cases`. Messages go to
-/// stdout as they happen; the summary is returned.
+/// A reference interpreter for one language version, started.
+pub struct ReferenceBackend {
+    pub version: PyVersion,
+    pub backend: Backend,
+    /// e.g. `CPython 3.14.2 (pyodide 314.0.7)`.
+    pub made_by: String,
+}
+
+/// Regenerates (or with `check`, verifies) the goldens of `cases` from every
+/// reference. Messages go to stdout as they happen; the summary is returned.
 pub fn regen(
     cases: &[&Case],
     all_cases: &[Case],
-    reference: &Backend,
+    references: &[ReferenceBackend],
     expected_root: &Path,
     check: bool,
     palette: Palette,
 ) -> Result<RegenSummary, String> {
-    let hello = reference.hello().map_err(|why| {
-        format!(
-            "the reference interpreter ({}) is missing or broken: {why}",
-            reference.name
-        )
-    })?;
-    let made_by = crate::backend::describe_hello(&hello);
-    let results: Vec<(&Case, GoldenUpdate)> = cases
-        .par_iter()
-        .map(|case| {
-            (
-                *case,
-                regen_one(
-                    case,
-                    reference,
-                    &hello.language_version,
-                    &made_by,
-                    expected_root,
-                    check,
-                    palette,
-                ),
+    if references.is_empty() {
+        return Err(format!(
+            "no reference CPython is installed; install one (python3, or {})",
+            crate::backend::INSTALL_REFERENCES
+        ));
+    }
+    for reference in references {
+        reference.backend.hello().map_err(|why| {
+            format!(
+                "the reference {} ({}) is broken: {why}",
+                reference.backend.name, reference.made_by
             )
+        })?;
+    }
+    // Every (case, reference) observation, in parallel, then one golden per case.
+    let pairs: Vec<(usize, usize)> = (0..cases.len())
+        .flat_map(|c| (0..references.len()).map(move |r| (c, r)))
+        .filter(|&(c, r)| skip_reason(cases[c], references[r].version).is_none())
+        .collect();
+    let bar = ProgressBar::new(pairs.len() as u64);
+    let observed: Vec<((usize, usize), Rendered)> = pairs
+        .par_iter()
+        .map(|&(c, r)| {
+            let rendered = observe(&references[r].backend, cases[c]);
+            bar.inc(1);
+            ((c, r), rendered)
         })
         .collect();
+    bar.finish_and_clear();
+    let mut by_case: BTreeMap<usize, Vec<(usize, Rendered)>> = BTreeMap::new();
+    for ((c, r), rendered) in observed {
+        by_case.entry(c).or_default().push((r, rendered));
+    }
 
     let mut summary = RegenSummary::default();
-    for (case, result) in results {
+    for (index, case) in cases.iter().enumerate() {
+        let observations = by_case.remove(&index).unwrap_or_default();
+        let result = regen_one(
+            case,
+            references,
+            observations,
+            expected_root,
+            check,
+            palette,
+            &mut summary.unchecked,
+        );
         let golden_path = golden::path_for(expected_root, case);
         match result {
             GoldenUpdate::Unchanged => summary.unchanged += 1,
@@ -108,47 +143,76 @@ pub fn regen(
 
 fn regen_one(
     case: &Case,
-    reference: &Backend,
-    version: &str,
-    made_by: &str,
+    references: &[ReferenceBackend],
+    observations: Vec<(usize, Rendered)>,
     expected_root: &Path,
     check: bool,
     palette: Palette,
+    unchecked: &mut BTreeSet<PyVersion>,
 ) -> GoldenUpdate {
-    if let Some(note) = &case.header.python {
-        if !note.spec.matches(version) {
+    let mut golden = Golden::default();
+    for (r, rendered) in observations {
+        let reference = &references[r];
+        let fault = rendered.get(Section::Fault);
+        if !fault.is_empty() {
             return GoldenUpdate::Error(format!(
-                "its golden must come from Python {} ({}), the reference is {version}; choose one with --python",
-                note.spec, note.why
+                "the reference for {} ({}) could not run it: {}",
+                reference.version,
+                reference.made_by,
+                fault.trim_end().trim_start_matches("| ")
             ));
         }
+        golden.versions.insert(
+            reference.version,
+            Reference {
+                made_by: reference.made_by.clone(),
+                body: rendered,
+            },
+        );
     }
-    let rendered = observe(reference, case);
-    if !rendered.get(Section::Fault).is_empty() {
+    let path = golden::path_for(expected_root, case);
+    let old = golden::read(expected_root, case);
+    // Versions no installed reference covers keep what the golden says for them,
+    // as long as the case still runs on them.
+    if let Ok(old) = &old {
+        for (version, reference) in golden.versions.iter_mut() {
+            // Another build of the same version that observes the same keeps the
+            // golden as it is (a fresh machine's pyodide 3.12 checks a native 3.12's).
+            if let Some(before) = old.versions.get(version) {
+                if before.body == reference.body {
+                    reference.made_by = before.made_by.clone();
+                }
+            }
+        }
+        for (version, reference) in &old.versions {
+            let covered = references.iter().any(|r| r.version == *version);
+            if !covered && skip_reason(case, *version).is_none() {
+                unchecked.insert(*version);
+                golden.versions.insert(*version, reference.clone());
+            }
+        }
+    }
+    if golden.versions.is_empty() {
         return GoldenUpdate::Error(format!(
-            "the reference could not run it: {}",
-            rendered
-                .get(Section::Fault)
-                .trim_end()
-                .trim_start_matches("| ")
+            "no installed reference runs it ({})",
+            case.header
+                .requires
+                .as_ref()
+                .map(|r| format!("it requires Python {}", r.spec))
+                .unwrap_or_else(|| "no reference at all".into())
         ));
     }
-    let old = golden::read(expected_root, case);
-    let old_body = match &old {
-        Ok(golden) if golden.body == rendered => return GoldenUpdate::Unchanged,
-        Ok(golden) => golden.body.to_text(),
+    let new_text = golden::file_text(case, &golden);
+    let old_text = match &old {
+        Ok(old) if *old == golden => return GoldenUpdate::Unchanged,
+        Ok(old) => golden::file_text(case, old),
         Err(golden::GoldenError::Missing { .. }) => String::new(),
         // An unreadable or malformed golden is replaced; its text is shown as removed.
-        Err(_) => {
-            std::fs::read_to_string(golden::path_for(expected_root, case)).unwrap_or_default()
-        }
+        Err(_) => std::fs::read_to_string(&path).unwrap_or_default(),
     };
-    let diff = section_diff(&old_body, &rendered.to_text(), "golden", made_by, palette);
+    let diff = section_diff(&old_text, &new_text, "golden", "regen", palette);
     if !check {
-        let path = golden::path_for(expected_root, case);
-        if let Err(e) =
-            golden::write_atomically(&path, &golden::file_text(case, made_by, &rendered))
-        {
+        if let Err(e) = golden::write_atomically(&path, &new_text) {
             return GoldenUpdate::Error(format!("cannot write {}: {e}", path.display()));
         }
     }

@@ -201,9 +201,6 @@ pub fn explain(outcome: &Outcome, palette: Palette) -> String {
             palette,
         ));
     }
-    if let Some(note) = &outcome.version_note {
-        let _ = writeln!(out, "{}", palette.yellow(note));
-    }
     if let Some(refresh) = &outcome.refresh_command {
         let _ = writeln!(
             out,
@@ -221,6 +218,7 @@ pub struct Tally {
     pub pass: usize,
     pub known_divergence: usize,
     pub fail: usize,
+    pub skipped: usize,
 }
 
 impl Tally {
@@ -229,6 +227,7 @@ impl Tally {
             Verdict::Pass => self.pass += 1,
             Verdict::KnownDivergence { .. } => self.known_divergence += 1,
             Verdict::Fail(_) => self.fail += 1,
+            Verdict::Skip { .. } => self.skipped += 1,
         }
     }
 }
@@ -249,7 +248,8 @@ pub fn tally(outcomes: &[Outcome]) -> BTreeMap<String, BTreeMap<String, Tally>> 
     table
 }
 
-/// The topic × backend table: `pass / known / fail` in each cell, totals last.
+/// The topic × backend table: `pass/known/fail` in each cell (`+Ns` skipped),
+/// totals last, and a legend.
 pub fn table(outcomes: &[Outcome], backends: &[String], palette: Palette) -> String {
     let tallies = tally(outcomes);
     let all = "all".to_string();
@@ -265,10 +265,14 @@ pub fn table(outcomes: &[Outcome], backends: &[String], palette: Palette) -> Str
             .copied()
             .unwrap_or_default();
         (
-            format!(
-                "{} pass / {} known / {} fail",
-                t.pass, t.known_divergence, t.fail
-            ),
+            if t.skipped > 0 {
+                format!(
+                    "{}/{}/{} +{}s",
+                    t.pass, t.known_divergence, t.fail, t.skipped
+                )
+            } else {
+                format!("{}/{}/{}", t.pass, t.known_divergence, t.fail)
+            },
             t,
         )
     };
@@ -310,6 +314,12 @@ pub fn table(outcomes: &[Outcome], backends: &[String], palette: Palette) -> Str
         }
         out.push('\n');
     }
+    out.push_str(
+        &palette.dim(
+            "each cell: pass/known divergence/fail, +Ns skipped (the case needs another Python)",
+        ),
+    );
+    out.push('\n');
     out
 }
 
@@ -340,6 +350,7 @@ pub fn json(outcomes: &[Outcome], backends: Vec<JsonBackend>) -> String {
             let (reasons, sections): (Vec<String>, Vec<Section>) = match &outcome.verdict {
                 Verdict::Pass => (vec![], vec![]),
                 Verdict::KnownDivergence { reasons } => (reasons.clone(), vec![]),
+                Verdict::Skip { why } => (vec![why.clone()], vec![]),
                 Verdict::Fail(failure) => {
                     let reason = match &failure.why {
                         FailureKind::Mismatch => "differs".to_string(),

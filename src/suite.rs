@@ -8,19 +8,18 @@ use crate::compare::{judge, Failure, FailureKind, Verdict};
 use crate::golden;
 use crate::normalize::normalize;
 use crate::observation::Rendered;
+use crate::version::PyVersion;
 use std::path::Path;
 
 #[derive(Debug, Clone)]
 pub struct Outcome {
     pub case: Case,
     pub backend: String,
-    /// What the observation was compared with, e.g. `golden (CPython 3.11.7)`.
+    /// What the observation was compared with, e.g. `golden 3.14 (CPython 3.14.2 …)`.
     pub against: String,
     pub expected: Rendered,
     pub actual: Rendered,
     pub verdict: Verdict,
-    /// Set when the backend's Python version is outside the case's `python:` range.
-    pub version_note: Option<String>,
     /// How to refresh the golden, when a golden was involved.
     pub refresh_command: Option<String>,
 }
@@ -30,54 +29,83 @@ pub fn observe(backend: &Backend, case: &Case) -> Rendered {
     normalize(backend.run(case).render())
 }
 
-fn no_expectation(case: &Case, backend: &str, against: &str, why: String) -> Outcome {
+fn without_observation(case: &Case, backend: &str, against: &str, verdict: Verdict) -> Outcome {
     Outcome {
         case: case.clone(),
         backend: backend.to_string(),
         against: against.to_string(),
         expected: Rendered::default(),
         actual: Rendered::default(),
-        verdict: Verdict::Fail(Failure {
-            why: FailureKind::NoExpectation(why),
-            sections: Vec::new(),
-        }),
-        version_note: None,
+        verdict,
         refresh_command: None,
     }
 }
 
-/// A hint for when the backend's version is outside the range the golden holds for.
-fn version_note(case: &Case, backend: &Backend) -> Option<String> {
-    let note = case.header.python.as_ref()?;
-    let hello = backend.hello().ok()?;
-    (!note.spec.matches(&hello.language_version)).then(|| {
+fn no_expectation(case: &Case, backend: &str, against: &str, why: String) -> Outcome {
+    let verdict = Verdict::Fail(Failure {
+        why: FailureKind::NoExpectation(why),
+        sections: Vec::new(),
+    });
+    without_observation(case, backend, against, verdict)
+}
+
+/// Why a case does not run on a language version, if it does not.
+pub fn skip_reason(case: &Case, version: PyVersion) -> Option<String> {
+    let requires = case.header.requires.as_ref()?;
+    (!requires.spec.matches_language(version)).then(|| {
         format!(
-            "version-sensitive: this golden holds for Python {} ({}); {} is Python {}",
-            note.spec, note.why, backend.name, hello.language_version
+            "needs Python {} ({}); this is Python {version}",
+            requires.spec, requires.why
         )
     })
 }
 
-/// One case on one backend, judged against its golden.
+/// What to say when no golden variant exists for a version.
+fn no_reference(case: &Case, version: PyVersion) -> String {
+    let installable = crate::backend::pyodide::PACKAGES
+        .iter()
+        .any(|(_, _, python)| PyVersion::of(python) == Some(version));
+    if installable {
+        format!(
+            "no reference for Python {version} — install it with {}, then scripts/regen {}",
+            crate::backend::INSTALL_REFERENCES,
+            case.display_path
+        )
+    } else {
+        format!(
+            "no reference for Python {version} — install a CPython {version} (or name one with --python PATH), then scripts/regen {}",
+            case.display_path
+        )
+    }
+}
+
+/// One case on one backend, judged against the golden of the backend's own
+/// language version.
 pub fn check_golden(case: &Case, backend: &Backend, expected_root: &Path) -> Outcome {
+    let version = match backend.language() {
+        Ok(version) => version,
+        Err(why) => return no_expectation(case, &backend.name, "golden", why),
+    };
+    if let Some(why) = skip_reason(case, version) {
+        return without_observation(case, &backend.name, "golden", Verdict::Skip { why });
+    }
     let golden = match golden::read(expected_root, case) {
         Ok(golden) => golden,
         Err(e) => return no_expectation(case, &backend.name, "golden", e.to_string()),
     };
+    let Some(reference) = golden.get(version) else {
+        let why = no_reference(case, version);
+        return no_expectation(case, &backend.name, "golden", why);
+    };
     let actual = observe(backend, case);
     let marks: Vec<_> = case.divergences_for(&backend.name).collect();
-    let verdict = judge(&golden.body, &actual, &marks);
+    let verdict = judge(&reference.body, &actual, &marks);
     Outcome {
         case: case.clone(),
         backend: backend.name.clone(),
-        against: format!("golden ({})", golden.made_by),
-        version_note: if verdict.is_ok() {
-            None
-        } else {
-            version_note(case, backend)
-        },
+        against: format!("golden {version} ({})", reference.made_by),
         refresh_command: Some(format!("scripts/regen {}", case.display_path)),
-        expected: golden.body,
+        expected: reference.body.clone(),
         actual,
         verdict,
     }
@@ -94,11 +122,6 @@ pub fn check_pair(case: &Case, reference: &Backend, other: &Backend) -> Outcome 
         case: case.clone(),
         backend: other.name.clone(),
         against: reference.name.clone(),
-        version_note: if verdict.is_ok() {
-            None
-        } else {
-            version_note(case, other)
-        },
         refresh_command: None,
         expected,
         actual,

@@ -19,12 +19,20 @@ fn suite() -> tempfile::TempDir {
     dir
 }
 
+/// Runs the tool with one reference, python3 on PATH, and no Pyodide (an empty
+/// install folder), so that these suites are small and the same on every machine.
 fn run(root: &Path, args: &[&str]) -> (Output, String, String) {
+    run_with(root, args, &root.join("no-installs"))
+}
+
+fn run_with(root: &Path, args: &[&str], home: &Path) -> (Output, String, String) {
     let output = Command::new(BIN)
         .args(args)
         .arg("--root")
         .arg(root)
         .env_remove("NO_COLOR")
+        .env("CLOSURE_CONFORMANCE_PYTHON", "python3")
+        .env("CLOSURE_CONFORMANCE_HOME", home)
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
@@ -42,7 +50,10 @@ fn regen_writes_goldens_and_check_sees_them_current() {
         "{stdout}"
     );
     let golden = std::fs::read_to_string(dir.path().join("expected/t/counter.txt")).unwrap();
-    assert!(golden.starts_with("# closure-conformance golden for cases/t/counter.py\n# made by scripts/regen with CPython 3."));
+    assert!(
+        golden.starts_with("# closure-conformance golden for cases/t/counter.py; change it only through scripts/regen\n# 3."),
+        "{golden}"
+    );
     assert!(golden.contains("[stdout]\n| 1 2\n"), "{golden}");
     assert!(
         golden.contains("inc -> make.<locals>.inc:\n    n: int = 2\n"),
@@ -67,8 +78,8 @@ fn one_edited_character_fails_exactly_that_check_with_a_colored_diff() {
 
     let (out, stdout, _) = run(dir.path(), &["--backend", "cpython", "--color", "always"]);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
-    assert!(stdout.contains("cpython::t/counter"), "{stdout}");
-    assert!(!stdout.contains("cpython::t/lambda"), "{stdout}");
+    assert!(stdout.contains(" cpython-3.11::t/counter\n"), "{stdout}");
+    assert!(!stdout.contains("::t/lambda"), "{stdout}");
     assert!(stdout.contains("2 checks: 1 passed, 1 failed"), "{stdout}");
     assert!(
         stdout.contains("[cells]") && stdout.contains('\u{1b}'),
@@ -113,7 +124,7 @@ fn known_divergence_passes_then_fails_once_it_no_longer_reproduces() {
     let (out, stdout, _) = run(dir.path(), &["-b", "cpython", "--color", "never", "lambda"]);
     assert!(out.status.success(), "{stdout}");
     assert!(
-        stdout.contains("known divergences (1):\n  cpython::t/lambda — pretend"),
+        stdout.contains("known divergences (1):\n  cpython-3.11::t/lambda — pretend"),
         "{stdout}"
     );
 
@@ -142,10 +153,17 @@ fn bad_input_gets_one_clear_line() {
     let dir = suite();
     let (out, _, stderr) = run(dir.path(), &["-b", "jython"]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        stderr,
-        "closure-conformance: error: unknown backend \"jython\" (known: cpython, rustpython)\n"
+    assert!(
+        stderr.starts_with(
+            "closure-conformance: error: unknown backend \"jython\" (available: cpython-3."
+        ),
+        "{stderr}"
     );
+    assert!(
+        stderr.contains("rustpython; see `closure-conformance backends`"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
 
     let (out, _, stderr) = run(
         dir.path(),
@@ -153,7 +171,7 @@ fn bad_input_gets_one_clear_line() {
     );
     assert_eq!(out.status.code(), Some(2));
     assert!(
-        stderr.starts_with("closure-conformance: error: cannot run /nonexistent/python3"),
+        stderr.starts_with("closure-conformance: error: no cpython backend is available: /nonexistent/python3: cannot run /nonexistent/python3"),
         "{stderr}"
     );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
@@ -197,11 +215,101 @@ fn json_report_has_one_result_per_check() {
     let dir = suite();
     assert!(run(dir.path(), &["regen"]).0.status.success());
     let (out, stdout, _) = run(dir.path(), &["--format", "json"]);
-    assert!(out.status.success(), "{stdout}");
+    // No 3.14 reference here: RustPython's two checks fail for want of one.
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
     assert_eq!(report["results"].as_array().unwrap().len(), 4);
-    assert_eq!(report["summary"]["all"]["rustpython"]["pass"], 2);
+    assert_eq!(report["summary"]["all"]["cpython-3.11"]["pass"], 2);
+    assert_eq!(report["summary"]["all"]["rustpython"]["fail"], 2);
     assert_eq!(report["backends"][1]["name"], "rustpython");
+}
+
+#[test]
+fn a_backend_is_never_judged_against_another_version() {
+    // RustPython speaks Python 3.14; with only CPython 3.11 installed, the goldens
+    // hold no 3.14 observation, and the verdict says so rather than compare with 3.11.
+    let dir = suite();
+    assert!(run(dir.path(), &["regen"]).0.status.success());
+    let (out, stdout, _) = run(dir.path(), &["-b", "rustpython", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("no reference for Python 3.14 — install it with scripts/install-references, then scripts/regen cases/t/counter.py"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn cases_that_need_a_newer_python_are_skipped_with_the_reason() {
+    let dir = suite();
+    let newer = LAMBDA.replace(
+        "# rules: t/r\n",
+        "# rules: t/r\n# requires: >=3.99 — a future feature\n",
+    );
+    std::fs::write(dir.path().join("cases/t/lambda.py"), newer).unwrap();
+    let (out, stdout, _) = run(dir.path(), &["regen", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains(
+            "cases/t/lambda.py: no installed reference runs it (it requires Python >=3.99)"
+        ),
+        "{stdout}"
+    );
+    let (out, stdout, _) = run(dir.path(), &["-b", "cpython", "--format", "json"]);
+    assert!(out.status.success(), "{stdout}");
+    let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let lambda = report["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["case"] == "t/lambda")
+        .unwrap();
+    assert_eq!(lambda["verdict"], "skipped");
+    assert!(lambda["reasons"][0]
+        .as_str()
+        .unwrap()
+        .starts_with("needs Python >=3.99 (a future feature)"));
+}
+
+/// Where scripts/install-references put Pyodide, if it did.
+fn installed_home() -> Option<std::path::PathBuf> {
+    let home = std::env::var_os("CLOSURE_CONFORMANCE_HOME")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(&std::env::var_os("HOME").unwrap()).join(".cache/closure-conformance")
+        });
+    home.join("npm/node_modules/py314/pyodide.mjs")
+        .is_file()
+        .then_some(home)
+}
+
+#[test]
+fn regen_keeps_the_versions_it_cannot_check_and_says_so() {
+    let Some(home) = installed_home() else {
+        panic!("Pyodide is not installed: run scripts/install-references");
+    };
+    let dir = suite();
+    // With Pyodide: goldens for 3.11 (python3) and 3.12–3.15 (Pyodide).
+    let (out, stdout, _) = run_with(dir.path(), &["regen", "--color", "never"], &home);
+    assert!(out.status.success(), "{stdout}");
+    let path = dir.path().join("expected/t/counter.txt");
+    let golden = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        golden.contains("\n# 3.14: CPython 3.14.2 (pyodide 314.0.7)\n"),
+        "{golden}"
+    );
+    // RustPython is judged against 3.14 and passes.
+    let (out, stdout, _) = run_with(dir.path(), &["-b", "rustpython", "--color", "never"], &home);
+    assert!(out.status.success(), "{stdout}");
+    // Without Pyodide nothing is dropped, and the versions not checked are named.
+    let (out, stdout, _) = run(dir.path(), &["regen", "--check", "--color", "never"]);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("not checked: Python 3.12, 3.13, 3.14, 3.15: no reference installed here"),
+        "{stdout}"
+    );
+    let (out, _, _) = run(dir.path(), &["regen", "--color", "never"]);
+    assert!(out.status.success());
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), golden);
 }
 
 #[test]

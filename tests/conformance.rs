@@ -1,13 +1,16 @@
-//! `cargo test`: one trial per (backend, case), named `<backend>::<topic>/<name>`.
+//! `cargo test`: one trial per (backend, case), named `<backend>::<topic>/<name>`,
+//! for every backend installed on this machine (`closure-conformance backends`),
+//! each judged against the goldens of its own language version.
 //!
-//! Backends are created once, on first use, and shared by every trial, so the warm
+//! Backends are started once, on first use, and shared by every trial, so the warm
 //! worker pools serve the whole run. A trial fails with the same explanation the
-//! command line prints: section diffs, fault reasons, stale divergence marks.
+//! command line prints: section diffs, fault reasons, stale divergence marks. A
+//! case that needs another Python than the backend's is an ignored trial.
 
 use closure_conformance::backend::{self, Backend, BackendOptions};
 use closure_conformance::case;
 use closure_conformance::report::{explain, Palette};
-use closure_conformance::suite::{check_golden, Layout};
+use closure_conformance::suite::{check_golden, skip_reason, Layout};
 use libtest_mimic::{Arguments, Failed, Trial};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
@@ -19,18 +22,28 @@ fn main() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let layout = Arc::new(Layout::under(root));
     let palette = Palette::new(color(&args));
-    let options = BackendOptions {
-        python: std::env::var_os(backend::PYTHON_ENV)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from),
-        worker_exe: PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance")),
+    let mut trials = Vec::new();
+    let options = BackendOptions::from_env(PathBuf::from(env!(
+        "CARGO_BIN_EXE_closure-conformance"
+    )))
+    .map(|options| BackendOptions {
         // 1 = a fresh worker process per case (the naive runner), for comparisons.
         cases_per_worker: std::env::var("CLOSURE_CONFORMANCE_CASES_PER_WORKER")
             .ok()
             .and_then(|v| v.parse().ok()),
+        ..options
+    });
+    let options = match options {
+        Ok(options) => options,
+        Err(message) => {
+            trials.push(Trial::test(
+                "backends::options",
+                move || Err(message.into()),
+            ));
+            libtest_mimic::run(&args, trials).exit();
+        }
     };
-
-    let mut trials = Vec::new();
+    let found = backend::discover(&options);
     let (cases, errors) = match case::discover(&layout.cases) {
         Ok(found) => found,
         Err(e) => {
@@ -68,26 +81,46 @@ fn main() {
             false => Err("docs/divergences.md is out of date: cargo run --release -- divergences > docs/divergences.md".into()),
         }
     }));
-    for &name in backend::NAMES {
+    // Every golden version needs its reference here to be checked; the goldens must
+    // at least hold a reference for every installed backend's version.
+    // docs/versions.md is made from the goldens; it must not fall behind them.
+    let timeline_cases = cases.clone();
+    let expected_root = layout.expected.clone();
+    trials.push(Trial::test("docs::versions", move || {
+        let path = root.join("docs/versions.md");
+        let written = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let expected = closure_conformance::timeline::markdown(&timeline_cases, &expected_root)?;
+        match written == expected {
+            true => Ok(()),
+            false => Err("docs/versions.md is out of date: cargo run --release -- versions > docs/versions.md".into()),
+        }
+    }));
+    for spec in found.available {
+        let name = spec.name.clone();
+        let language = spec.language;
         let shared: Shared = Arc::new(OnceLock::new());
         for case in &cases {
-            let (case, shared, layout, options) = (
+            let skip = language.and_then(|v| skip_reason(case, v));
+            let (case, shared, layout, options, spec) = (
                 case.clone(),
                 shared.clone(),
                 layout.clone(),
                 options.clone(),
+                spec.clone(),
             );
-            let kind = if case.divergences_for(name).next().is_some() {
+            let kind = if skip.is_some() {
+                "needs another Python"
+            } else if case.divergences_for(&name).next().is_some() {
                 "diverges"
             } else {
                 ""
             };
             trials.push(
                 Trial::test(format!("{name}::{}", case.id), move || {
-                    let backend = shared.get_or_init(|| Backend::create(name, &options));
+                    let backend = shared.get_or_init(|| Ok(Backend::start(spec, &options)));
                     let backend = backend
                         .as_ref()
-                        .map_err(|e| Failed::from(format!("backend {name}: {e}")))?;
+                        .map_err(|e: &String| Failed::from(format!("backend: {e}")))?;
                     let outcome = check_golden(&case, backend, &layout.expected);
                     if outcome.verdict.is_ok() {
                         Ok(())
@@ -95,7 +128,8 @@ fn main() {
                         Err(explain(&outcome, palette).into())
                     }
                 })
-                .with_kind(kind),
+                .with_kind(kind)
+                .with_ignored_flag(skip.is_some()),
             );
         }
     }

@@ -2,7 +2,8 @@
 //! reason, and the backend goes on to run the next case. Fixtures live in
 //! tests/fixtures/faults, outside the corpus.
 
-use closure_conformance::backend::{Backend, BackendOptions, NAMES};
+use closure_conformance::backend::{Backend, BackendOptions};
+use closure_conformance::bench::BACKENDS as NAMES;
 use closure_conformance::case::Case;
 use closure_conformance::observation::Observation;
 use std::path::{Path, PathBuf};
@@ -14,14 +15,15 @@ fn fixture(name: &str) -> Case {
 }
 
 fn backends() -> Vec<Backend> {
+    // The system CPython (python3 on PATH) and the embedded RustPython.
     let options = BackendOptions {
-        python: None,
-        worker_exe: PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance")),
-        cases_per_worker: None,
+        pythons: vec![PathBuf::from("python3")],
+        ..BackendOptions::from_env(PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance")))
+            .unwrap()
     };
     NAMES
         .iter()
-        .map(|name| Backend::create(name, &options).unwrap())
+        .map(|name| Backend::named(name, &options).unwrap())
         .collect()
 }
 

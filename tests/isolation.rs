@@ -1,7 +1,8 @@
 //! Isolation between cases that share a warm worker: a case that changes every kind
 //! of interpreter state, then a case that would notice, on each backend.
 
-use closure_conformance::backend::{Backend, BackendOptions, NAMES};
+use closure_conformance::backend::{Backend, BackendOptions};
+use closure_conformance::bench::BACKENDS as NAMES;
 use closure_conformance::case::Case;
 use std::path::{Path, PathBuf};
 
@@ -11,12 +12,13 @@ fn fixture(name: &str) -> Case {
 }
 
 fn backend(name: &str) -> Backend {
+    // The system CPython (python3 on PATH) and the embedded RustPython.
     let options = BackendOptions {
-        python: None,
-        worker_exe: PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance")),
-        cases_per_worker: None,
+        pythons: vec![PathBuf::from("python3")],
+        ..BackendOptions::from_env(PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance")))
+            .unwrap()
     };
-    Backend::create(name, &options).unwrap()
+    Backend::named(name, &options).unwrap()
 }
 
 /// What `notice.py` prints in a clean interpreter.

@@ -1,7 +1,6 @@
 # description: The Average class keeps the history in self.series and returns 10.0, 10.5, 11.0.
 # source: seed 003 (running averager notebook) — In [1]–[4], class Average
 # rules: averagers/class-average
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 class Average:
     """Class to calculate a running average."""

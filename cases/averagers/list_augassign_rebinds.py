@@ -1,8 +1,7 @@
 # description: series += [v] on a list is still an assignment to series, so without nonlocal it is local and fails.
 # source: seed 003 (running averager notebook) — "+= ... actually means the same as count = count + 1 ... that makes a local variable"
 # rules: averagers/augassign-binds-name
-# python: >=3.11 — before 3.11 the UnboundLocalError message read "local variable 'series' referenced before assignment"
-# diverges: rustpython stdout: RustPython uses the pre-3.11 wording "local variable 'series' referenced before assignment" (CPython 3.11+: "cannot access local variable 'series' where it is not associated with a value") though it reports 3.14
+# diverges: rustpython stdout: RustPython words UnboundLocalError with the pre-3.11 "local variable 'series' referenced before assignment" although it reports 3.14; CPython 3.11-3.14 "cannot access local variable 'series' where it is not associated with a value" (checked against CPython 3.14.2)
 
 # The list would be extended in place, but the statement also rebinds the name,
 # and any binding of a name in a function body makes it local to that function.

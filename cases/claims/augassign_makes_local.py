@@ -1,8 +1,7 @@
 # description: count += 1 is an assignment, so it makes count local to the whole function body and shadows the enclosing count.
 # source: seed 003 (running averager notebook) — "we are actually assigning to count in the body of averager and that makes a local variable"
 # rules: claims/assignment-makes-local
-# python: >=3.11 — before 3.11 the UnboundLocalError message read "local variable 'count' referenced before assignment"
-# diverges: rustpython stdout: RustPython uses the pre-3.11 wording "local variable 'count' referenced before assignment" (CPython 3.11+: "cannot access local variable 'count' where it is not associated with a value") though it reports 3.14
+# diverges: rustpython stdout: RustPython words UnboundLocalError with the pre-3.11 "local variable 'count' referenced before assignment" although it reports 3.14; CPython 3.11-3.14 "cannot access local variable 'count' where it is not associated with a value" (checked against CPython 3.14.2)
 
 def make():
     count = 0

@@ -1,7 +1,6 @@
 # description: Naming __class__ inside a method reads the implicit cell holding the class being defined, even when called through a subclass instance.
 # source: rule: using super() or __class__ in a method creates an implicit __class__ cell in the class body
 # rules: class_scopes/implicit-class-cell
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 
 class Animal:

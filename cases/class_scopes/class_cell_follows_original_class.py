@@ -1,7 +1,6 @@
 # description: The __class__ cell holds the class object created by the class statement, even if a decorator replaces the name with a subclass.
 # source: rule: the __class__ cell is filled with the class that type.__new__ creates for the class statement
 # rules: class_scopes/implicit-class-cell
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 
 def subclass_it(cls):

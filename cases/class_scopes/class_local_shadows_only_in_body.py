@@ -1,7 +1,6 @@
 # description: A class body assigning a name the enclosing function also has shadows it only inside the body; methods and the function still see the function's variable.
 # source: rule: a class-level binding is seen by the class body only; methods close over the enclosing function's variable
 # rules: class_scopes/class-local-shadowing, class_scopes/class-body-not-enclosing
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 
 def outer():

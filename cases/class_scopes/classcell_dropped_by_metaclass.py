@@ -1,7 +1,7 @@
 # description: A metaclass that drops __classcell__ from the namespace makes class creation fail with RuntimeError.
 # source: rule: when the class body has a __class__ cell, it is passed to the metaclass as __classcell__ in the namespace
 # rules: class_scopes/classcell-namespace
-# diverges: rustpython stdout, scopes: RustPython formats the missing-__classcell__ RuntimeError with Rust Debug output ("defining PyStr { value: "Broken", … } as [PyObject [PyType Broken]]"), CPython "defining 'Broken' as <class '__main__.Broken'>"; RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
+# diverges: rustpython stdout: RustPython formats the missing-__classcell__ RuntimeError with Rust Debug output ("defining PyStr { value: "Broken", … } as [PyObject [PyType Broken]]"); CPython "defining 'Broken' as <class '__main__.Broken'>" (checked against CPython 3.14.2)
 
 
 class Forgetful(type):

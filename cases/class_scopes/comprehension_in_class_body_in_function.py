@@ -1,7 +1,7 @@
 # description: A comprehension in a class body inside a function skips the class-level name and reads the enclosing function's variable.
 # source: rule: comprehensions in a class body do not see class-level names, except through the outermost iterable
 # rules: class_scopes/comprehension-in-class-body, class_scopes/class-body-reads-free
-# python: <3.12 — the comprehension has its own <listcomp> code object before PEP 709; from 3.12 it is inlined into the class body
+# diverges: rustpython scopes: RustPython does not inline a comprehension in a class body: it compiles a <listcomp> code object, where CPython 3.12+ inlines it into the class body (PEP 709) (checked against CPython 3.14.2)
 
 
 def make():

@@ -1,7 +1,7 @@
 # description: The outermost iterable of a comprehension in a class body is evaluated in the class body, so it may name class attributes.
 # source: rule: comprehensions in a class body do not see class-level names, except through the outermost iterable
 # rules: class_scopes/comprehension-in-class-body
-# python: <3.12 — the comprehension has its own <listcomp> code object before PEP 709; from 3.12 it is inlined into the class body
+# diverges: rustpython scopes: RustPython does not inline a comprehension in a class body: it compiles a <listcomp> code object, where CPython 3.12+ inlines it into the class body (PEP 709) (checked against CPython 3.14.2)
 
 factor = 100
 

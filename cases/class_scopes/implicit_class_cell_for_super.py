@@ -1,7 +1,6 @@
 # description: A method calling zero-argument super() gets __class__ as a free variable, and the class body gets __class__ as a cell variable.
 # source: rule: using super() or __class__ in a method creates an implicit __class__ cell in the class body
 # rules: class_scopes/implicit-class-cell, class_scopes/zero-arg-super
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 
 class Base:

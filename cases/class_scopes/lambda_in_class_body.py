@@ -1,7 +1,7 @@
 # description: A lambda stored in a class body is a method; its bare names skip the class namespace, while a default argument captures a class-level value.
 # source: rule: a class body is not an enclosing scope for the functions defined in it
 # rules: class_scopes/lambda-in-class-body, class_scopes/class-body-not-enclosing
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
+# diverges: rustpython scopes: RustPython gives a class body that holds only lambdas a __classdict__ cell; CPython 3.14 adds that cell for a def in the class body (which may have annotations), not for lambdas (checked against CPython 3.14.2)
 
 rate = "global rate"
 

@@ -1,7 +1,6 @@
 # description: A method reading a class attribute by its bare name gets the global of that name, not the class attribute.
 # source: rule: a class body is not an enclosing scope for the functions defined in it
 # rules: class_scopes/class-body-not-enclosing
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 label = "global label"
 

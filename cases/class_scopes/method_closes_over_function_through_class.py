@@ -1,7 +1,6 @@
 # description: A method reaching a variable of the function around its class gets a cell passed through the class body, which lists it in co_freevars.
 # source: rule: a method closes over the enclosing function's variable; the class body passes the cell through
 # rules: class_scopes/method-closes-through-class, class_scopes/class-body-reads-free
-# diverges: rustpython stdout, scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it; the case prints Greeter's co_cellvars, so stdout differs too
 
 
 def nested_code(function, name):

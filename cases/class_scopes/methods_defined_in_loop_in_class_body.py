@@ -1,7 +1,6 @@
 # description: Functions created in a loop in a class body cannot close over the loop variable; it is a class attribute, so bare reads go to globals.
 # source: rule: a loop variable in a class body is a class attribute, not a cell; functions defined in the loop cannot capture it
 # rules: class_scopes/loop-in-class-body, class_scopes/class-body-not-enclosing
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 i = "global i"
 

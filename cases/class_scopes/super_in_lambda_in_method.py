@@ -1,7 +1,7 @@
 # description: A lambda in a method can call zero-argument super() when it takes the instance as its first argument; with no arguments it fails.
 # source: rule: zero-argument super() needs the __class__ cell and the first argument of the function that calls it
 # rules: class_scopes/super-needs-first-argument, class_scopes/zero-arg-super
-# diverges: rustpython scopes: RustPython gives a parameterless lambda that calls super() no __class__ free variable (without_arg and its lambda have freevars=()), CPython ('__class__',); the RuntimeError is the same; RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
+# diverges: rustpython scopes: RustPython gives a parameterless lambda that calls super() no __class__ free variable (without_arg and its lambda have freevars=()); CPython ('__class__',); the RuntimeError raised is the same (checked against CPython 3.14.2)
 
 
 class Base:

@@ -1,7 +1,6 @@
 # description: Zero-argument super() inside a nested function of a method fails with RuntimeError because the nested function has no arguments.
 # source: rule: zero-argument super() needs the __class__ cell and the first argument of the function that calls it
 # rules: class_scopes/super-needs-first-argument, class_scopes/implicit-class-cell
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 
 class Base:

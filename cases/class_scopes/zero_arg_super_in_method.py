@@ -1,7 +1,6 @@
 # description: Zero-argument super() in a method uses the __class__ cell and the first argument, across a three-level hierarchy.
 # source: rule: zero-argument super() is super(__class__, <first argument>)
 # rules: class_scopes/zero-arg-super
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 
 class A:

@@ -1,8 +1,6 @@
 # description: Closures stored as values of a dict comprehension share the key variable's cell, while a factory call gives each its own cell.
 # source: rule: closures created in a comprehension close over its iteration variable, which is one variable for the whole comprehension
 # rules: comprehensions/closures-share-iteration-variable
-# python: <3.12 — before PEP 709 the cell belongs to the <dictcomp> code object; from 3.12 it belongs to the enclosing function
-# diverges: rustpython scopes, cells: RustPython inlines comprehensions (as CPython 3.12+, PEP 709): no <dictcomp> code object, w becomes a cell of build and the lambdas' qualnames lose <dictcomp>
 
 
 def greeter(word):

@@ -1,8 +1,6 @@
 # description: A comprehension's iteration variable does not leak into the enclosing function, even one with the same name.
 # source: rule: the iteration variable of a comprehension is private to the comprehension
 # rules: comprehensions/iteration-variable-does-not-leak
-# python: <3.12 — before PEP 709 the variable lives in the <listcomp> code object; from 3.12 it is an isolated local of the function
-# diverges: rustpython scopes: RustPython inlines comprehensions (as CPython 3.12+, PEP 709): no <listcomp> code objects, the iteration variables become isolated locals of f (co_varnames gains 'y')
 
 
 def f():

@@ -1,8 +1,6 @@
 # description: Lambdas made in one list comprehension all close over the same iteration-variable cell and see its last value.
 # source: rule: closures created in a comprehension close over its iteration variable, which is one variable for the whole comprehension
 # rules: comprehensions/closures-share-iteration-variable
-# python: <3.12 — before PEP 709 the cell belongs to the <listcomp> code object; from 3.12 it belongs to the enclosing function
-# diverges: rustpython scopes, cells: RustPython inlines comprehensions (as CPython 3.12+, PEP 709): no <listcomp> code object, i becomes a cell of make_adders and the lambdas' qualnames lose <listcomp>
 
 
 def make_adders():

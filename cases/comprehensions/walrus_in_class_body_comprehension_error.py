@@ -1,6 +1,7 @@
 # description: An assignment expression inside a comprehension in a class body is a SyntaxError.
 # source: rule: := in a comprehension binds in the nearest enclosing function scope; a class body cannot be that scope
 # rules: comprehensions/walrus-binds-enclosing
+# requires: >=3.8 — assignment expressions (:=, PEP 572) are new in 3.8
 
 source = """
 class Holder:

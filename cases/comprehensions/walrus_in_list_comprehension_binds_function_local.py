@@ -1,8 +1,7 @@
 # description: An assignment expression in a list comprehension binds the name in the enclosing function; before 3.12 that makes it a cell of the function.
 # source: rule: := in a comprehension binds in the nearest enclosing function scope
 # rules: comprehensions/walrus-binds-enclosing
-# python: <3.12 — before PEP 709 the <listcomp> is a separate scope, so the name is a cell of the function and a free variable of the comprehension; from 3.12 it is a plain local
-# diverges: rustpython stdout, scopes: RustPython inlines comprehensions (as CPython 3.12+, PEP 709): no <listcomp> code object, so found is a plain local of last_even (co_cellvars (), 'found' in co_varnames)
+# requires: >=3.8 — assignment expressions (:=, PEP 572) are new in 3.8
 
 
 def last_even(values):

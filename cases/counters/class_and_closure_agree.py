@@ -1,7 +1,6 @@
 # description: A closure counter and a class counter, side by side, give the same sequence.
 # source: seed 000 "Understand Python closure" — closure counter vs class counter
 # rules: counters/class-equivalent, counters/nonlocal-counter
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 def make_counter():
     count = 0

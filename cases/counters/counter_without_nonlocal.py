@@ -1,8 +1,7 @@
 # description: Without nonlocal, count += 1 makes count local to the counter, and the first call fails.
 # source: rule: an augmented assignment to a name binds it in the current scope
 # rules: counters/nonlocal-required
-# python: >=3.11 — before 3.11 the UnboundLocalError message read "local variable 'count' referenced before assignment"
-# diverges: rustpython stdout: RustPython uses the pre-3.11 wording "local variable 'count' referenced before assignment" (CPython 3.11+: "cannot access local variable 'count' where it is not associated with a value") though it reports 3.14
+# diverges: rustpython stdout: RustPython words UnboundLocalError with the pre-3.11 "local variable 'count' referenced before assignment" although it reports 3.14; CPython 3.11-3.14 "cannot access local variable 'count' where it is not associated with a value" (checked against CPython 3.14.2)
 
 def make_counter():
     count = 0

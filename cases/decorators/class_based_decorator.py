@@ -1,8 +1,6 @@
 # description: A class with __call__ used as a decorator keeps state on the instance, where a closure decorator keeps it in a cell.
 # source: rule: @decorator works with any callable; an instance with __call__ replaces the function
 # rules: decorators/class-based-decorator, decorators/nonlocal-state
-# python: >=3.11 — from 3.11 co_cellvars lists cell parameters first (func before calls); 3.10 and older sort all cell names alphabetically
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 class CountCalls:
     def __init__(self, func):

@@ -1,7 +1,6 @@
 # description: A class decorator with an argument adds a method, which is a closure over the decorator's argument.
 # source: rule: a class decorator may modify the class it receives before returning it
 # rules: decorators/class-decorator, decorators/decorator-factory
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 def with_greeting(word):
     def decorate(cls):

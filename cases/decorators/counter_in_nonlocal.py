@@ -1,7 +1,6 @@
 # description: A stateful decorator counts calls in a nonlocal variable of the decorator's scope.
 # source: rule: nonlocal lets the wrapper rebind a variable in its enclosing scope
 # rules: decorators/nonlocal-state, decorators/wrapper-closes-over-func
-# python: >=3.11 — from 3.11 co_cellvars lists cell parameters first (func before calls); 3.10 and older sort all cell names alphabetically
 
 def count_calls(func):
     calls = 0

@@ -1,7 +1,6 @@
 # description: A decorator on a method wraps the plain function; self is passed through as the first argument.
 # source: rule: the wrapper is stored in the class and binds like any function, so self arrives in *args
 # rules: decorators/method-self-passthrough, decorators/wrapper-closes-over-func
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 def trace(func):
     def wrapper(*args, **kwargs):

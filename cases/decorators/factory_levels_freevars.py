@@ -1,7 +1,6 @@
 # description: In a decorator factory each level closes over what it needs: decorator over the factory's arguments, wrapper over those and func.
 # source: rule: a nested function's co_freevars name the outer variables it uses, including ones it only passes inward
 # rules: decorators/decorator-factory, decorators/wrapper-closes-over-func
-# python: >=3.11 — from 3.11 co_cellvars lists cell parameters in parameter order ('low', 'high'); 3.10 and older sort them ('high', 'low')
 
 def bounded(low, high):
     def decorator(func):

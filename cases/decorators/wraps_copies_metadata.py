@@ -1,7 +1,6 @@
 # description: functools.wraps copies __name__, __doc__, __qualname__ and __module__ onto the wrapper and sets __wrapped__.
 # source: rule: functools.wraps(func) applies update_wrapper, copying the function's metadata onto the wrapper
 # rules: decorators/wraps-copies-metadata, decorators/wrapper-closes-over-func
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 import functools
 

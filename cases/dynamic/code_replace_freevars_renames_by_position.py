@@ -1,7 +1,8 @@
 # description: code.replace may rename co_freevars; cells are bound by position, so the renamed function still reads the same cell.
 # source: rule: code.replace() copies a code object with some fields changed; a function built from it needs matching cells
 # rules: dynamic/code-replace, dynamic/function-type-closure
-# diverges: rustpython cells: RustPython's types.FunctionType sets __qualname__ to the name argument; CPython takes it from code.co_qualname (g shows as 'g', CPython make_multiplier.<locals>.multiply)
+# requires: >=3.8 — code.replace() is new in 3.8
+# diverges: rustpython cells: RustPython's types.FunctionType sets __qualname__ to the name argument; CPython 3.11+ takes it from code.co_qualname (g shows as 'g', CPython make_multiplier.<locals>.multiply) (checked against CPython 3.14.2)
 import types
 
 

@@ -1,7 +1,8 @@
 # description: code.replace(co_name=...) gives a code object with the same free variables, usable with the original closure.
 # source: rule: code.replace() copies a code object with some fields changed; a function built from it needs matching cells
 # rules: dynamic/code-replace, dynamic/function-type-closure
-# diverges: rustpython stdout, exception, cells: RustPython's types.FunctionType rejects name=None with TypeError "arg 3 (name) must be None or string"; CPython accepts None and uses code.co_name
+# requires: >=3.8 — code.replace() is new in 3.8
+# diverges: rustpython stdout, exception, cells: RustPython's types.FunctionType rejects name=None with TypeError "arg 3 (name) must be None or string"; CPython accepts None and uses code.co_name (checked against CPython 3.14.2)
 import types
 
 

@@ -1,8 +1,8 @@
 # description: exec() runs a code object with free variables when given a closure tuple of cells; without one it raises TypeError.
 # source: rule: exec(code, globals, closure=cells) supplies the cells for a code object's free variables
 # rules: dynamic/exec-closure-argument
-# python: >=3.11 — the closure argument of exec is new in 3.11
-# diverges: rustpython stdout, exception: RustPython's exec() has no closure= keyword (new in 3.11): TypeError "Unexpected keyword argument closure"
+# requires: >=3.11 — exec() takes closure= from 3.11
+# diverges: rustpython stdout, exception: RustPython's exec() has no closure= keyword (CPython 3.11+): TypeError "Unexpected keyword argument closure" (checked against CPython 3.14.2)
 import types
 
 

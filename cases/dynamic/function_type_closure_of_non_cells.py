@@ -1,7 +1,8 @@
 # description: types.FunctionType rejects a closure tuple holding plain values instead of cells, and a closure that is a list, with TypeError.
 # source: rule: FunctionType(code, globals, name, argdefs, closure) needs a tuple of exactly len(co_freevars) cells
 # rules: dynamic/function-type-closure
-# diverges: rustpython stdout: RustPython's TypeError for a non-cell in FunctionType's closure reads "Expected type 'cell' but 'int' found."; CPython "arg 5 (closure) expected cell, found int"
+# requires: >=3.8 — types.CellType is new in 3.8
+# diverges: rustpython stdout: RustPython's TypeError for a non-cell in FunctionType's closure reads "Expected type 'cell' but 'int' found."; CPython "arg 5 (closure) expected cell, found int" (checked against CPython 3.14.2)
 import types
 
 

@@ -1,8 +1,8 @@
 # description: A function built with an empty types.CellType() raises NameError when it reads the free variable; the empty cell itself raises ValueError.
 # source: rule: FunctionType(code, globals, name, argdefs, closure) needs a tuple of exactly len(co_freevars) cells
 # rules: dynamic/function-type-closure
-# python: >=3.11 — the NameError message for an empty free variable was reworded in 3.11 ("free variable 'x' referenced before assignment in enclosing scope" before)
-# diverges: rustpython cells: RustPython's types.FunctionType sets __qualname__ to the name argument; CPython takes it from code.co_qualname (f shows as 'f', CPython outer.<locals>.read_x)
+# requires: >=3.8 — types.CellType is new in 3.8
+# diverges: rustpython cells: RustPython's types.FunctionType sets __qualname__ to the name argument; CPython 3.11+ takes it from code.co_qualname (f shows as 'f', CPython outer.<locals>.read_x) (checked against CPython 3.14.2)
 import types
 
 

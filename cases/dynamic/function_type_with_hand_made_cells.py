@@ -1,7 +1,8 @@
 # description: types.FunctionType builds a working closure from a nested function's code and hand-made types.CellType cells, one per free variable.
 # source: rule: FunctionType(code, globals, name, argdefs, closure) needs a tuple of exactly len(co_freevars) cells
 # rules: dynamic/function-type-closure
-# diverges: rustpython cells: RustPython's types.FunctionType sets __qualname__ to the name argument; CPython takes it from code.co_qualname (hello shows as 'hello', CPython template.<locals>.greet)
+# requires: >=3.8 — types.CellType is new in 3.8
+# diverges: rustpython cells: RustPython's types.FunctionType sets __qualname__ to the name argument; CPython 3.11+ takes it from code.co_qualname (hello shows as 'hello', CPython template.<locals>.greet) (checked against CPython 3.14.2)
 import types
 
 

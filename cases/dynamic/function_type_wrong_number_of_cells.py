@@ -1,6 +1,7 @@
 # description: types.FunctionType rejects a closure tuple whose length differs from the code's number of free variables, naming the code in the ValueError.
 # source: rule: FunctionType(code, globals, name, argdefs, closure) needs a tuple of exactly len(co_freevars) cells
 # rules: dynamic/function-type-closure
+# requires: >=3.8 — types.CellType is new in 3.8
 import types
 
 

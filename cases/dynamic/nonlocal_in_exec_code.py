@@ -1,7 +1,7 @@
 # description: nonlocal in source passed to exec inside a function is a SyntaxError, since exec'd code is compiled as module-level code.
 # source: rule: exec'd source is compiled on its own as a module; nonlocal there has no enclosing function
 # rules: dynamic/nonlocal-in-exec
-# diverges: rustpython stdout: RustPython words module-level nonlocal as "cannot define nonlocal 'x' at top level."; CPython "nonlocal declaration not allowed at module level"
+# diverges: rustpython stdout: RustPython words module-level nonlocal as "cannot define nonlocal 'x' at top level."; CPython "nonlocal declaration not allowed at module level" (checked against CPython 3.14.2)
 
 
 def outer():

@@ -1,8 +1,7 @@
 # description: Assigning to an enclosing variable without nonlocal makes it local, hiding the enclosing value even for a read earlier in the body.
 # source: rule: any binding in a function body makes the name local unless declared nonlocal/global
 # rules: errors/assignment-makes-local, errors/unbound-local-message
-# python: >=3.11 — before 3.11 the message is "local variable 'message' referenced before assignment"
-# diverges: rustpython stdout: RustPython words UnboundLocalError with the pre-3.11 "local variable 'x' referenced before assignment" (though it reports 3.14; its free-variable NameError already uses the 3.11+ wording); CPython 3.11+ "cannot access local variable 'x' where it is not associated with a value"
+# diverges: rustpython stdout: RustPython words UnboundLocalError with the pre-3.11 "local variable 'x' referenced before assignment" although it reports 3.14; CPython 3.11-3.14 "cannot access local variable 'x' where it is not associated with a value" (checked against CPython 3.14.2)
 
 def outer():
     message = 'outer'

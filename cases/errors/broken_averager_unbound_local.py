@@ -1,8 +1,7 @@
 # description: The broken running averager: `count += 1` makes count local to averager, so the first call raises UnboundLocalError.
 # source: seed 003 running averager notebook — "Broken implementation of higher-order function"
 # rules: errors/assignment-makes-local, errors/unbound-local-message
-# python: >=3.11 — before 3.11 the message is "local variable 'count' referenced before assignment"
-# diverges: rustpython exception: RustPython words UnboundLocalError with the pre-3.11 "local variable 'x' referenced before assignment" (though it reports 3.14; its free-variable NameError already uses the 3.11+ wording); CPython 3.11+ "cannot access local variable 'x' where it is not associated with a value"
+# diverges: rustpython exception: RustPython words UnboundLocalError with the pre-3.11 "local variable 'x' referenced before assignment" although it reports 3.14; CPython 3.11-3.14 "cannot access local variable 'x' where it is not associated with a value" (checked against CPython 3.14.2)
 
 
 def make_averager():

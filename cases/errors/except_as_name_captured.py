@@ -1,7 +1,6 @@
 # description: A closure over the `except ... as e` name sees it inside the except block, but the name is deleted at its end, so a later call raises NameError.
 # source: rule: the except target is implicitly deleted at the end of the except clause
 # rules: errors/except-as-unbinds, errors/free-var-empty-cell
-# python: >=3.11 — before 3.11 the message is "free variable 'e' referenced before assignment in enclosing scope"
 
 def catch():
     try:

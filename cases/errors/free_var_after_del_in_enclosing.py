@@ -1,7 +1,6 @@
 # description: After `del x` in the enclosing function the closure's cell is empty and calling it raises NameError; rebinding x refills the same cell.
 # source: rule: del of a cell variable empties the cell that closures share
 # rules: errors/del-empties-cell, errors/free-var-empty-cell
-# python: >=3.11 — before 3.11 the message is "free variable 'x' referenced before assignment in enclosing scope"
 
 def outer():
     x = 'first'

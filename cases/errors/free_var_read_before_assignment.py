@@ -1,7 +1,6 @@
 # description: Calling a closure before the enclosing function assigns the captured variable raises NameError about a free variable.
 # source: rule: an unbound cell variable read through a closure raises NameError
 # rules: errors/free-var-empty-cell
-# python: >=3.11 — before 3.11 the message is "free variable 'later' referenced before assignment in enclosing scope"
 
 def outer():
     def peek():

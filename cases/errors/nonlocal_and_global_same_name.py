@@ -1,7 +1,7 @@
 # description: Declaring one name both global and nonlocal in the same function makes the file fail to compile.
 # source: rule: a name cannot be nonlocal and global in one scope
 # rules: errors/nonlocal-and-global
-# diverges: rustpython stdout, exception, scopes, cells: RustPython accepts a name declared both global and nonlocal in one function (either order) and treats it as nonlocal, so the file runs; CPython raises SyntaxError "name 'x' is nonlocal and global"
+# diverges: rustpython stdout, exception, scopes, cells: RustPython accepts a name declared both global and nonlocal in one function (either order) and treats it as nonlocal, so the file runs; CPython raises SyntaxError "name 'x' is nonlocal and global" (checked against CPython 3.14.2)
 
 x = 'module'
 

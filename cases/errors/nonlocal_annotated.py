@@ -1,7 +1,7 @@
 # description: Annotating a name that is declared nonlocal makes the file fail to compile.
 # source: rule: an annotated name cannot be nonlocal
 # rules: errors/nonlocal-annotated
-# diverges: rustpython stdout, exception, scopes, cells: RustPython accepts annotating a nonlocal name (`nonlocal size` then `size: int = …`) and runs the file; CPython raises SyntaxError "annotated name 'size' can't be nonlocal"; RustPython also compiles an __annotate__ code object for a function whose body has only local-variable annotations
+# diverges: rustpython stdout, exception, scopes, cells: RustPython accepts annotating a nonlocal name (`nonlocal size` then `size: int = …`) and runs the file; CPython raises SyntaxError "annotated name 'size' can't be nonlocal" (checked against CPython 3.14.2)
 
 def outer():
     size = 1

@@ -1,8 +1,6 @@
 # description: A service function closes over an injected repository and logger; the closure uses them when called.
 # source: seed 001 "Closure" — Common Uses: "Dependency Injection: Binding data implicitly to avoid polluting global state"
 # rules: factories/dependency-injection
-# python: >=3.11 — from 3.11 parameters that are cell variables come first in co_cellvars, in parameter order; before 3.11 co_cellvars was sorted
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 class MemoryRepository:
     def __init__(self, users):

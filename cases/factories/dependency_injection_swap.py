@@ -1,8 +1,6 @@
 # description: Two services built from the same factory with different injected dependencies behave differently and share nothing.
 # source: seed 001 "Closure" — Common Uses: Dependency Injection
 # rules: factories/dependency-injection, factories/function-factory
-# python: >=3.11 — from 3.11 parameters that are cell variables come first in co_cellvars, in parameter order; before 3.11 co_cellvars was sorted
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 class FixedRates:
     def rate(self, currency):

@@ -1,7 +1,7 @@
 # description: make_multiplier(3) and make_multiplier(2) give triple and double; triple's closure holds factor 3.
 # source: seed 001 "Closure" — make_multiplier with triple/double and [c.cell_contents for c in triple.__closure__]
 # rules: factories/function-factory, factories/factory-parameter-cell
-# python: <3.12 — from 3.12 the list comprehension is inlined (PEP 709) and has no code object of its own in scopes
+# diverges: rustpython scopes: RustPython does not inline a module-level comprehension: it compiles a <listcomp> code object, where CPython 3.12+ inlines it into the module (PEP 709) and the iteration variable shows in the module's co_varnames (checked against CPython 3.14.2)
 
 def make_multiplier(factor):
     def multiply(n):

@@ -1,7 +1,6 @@
 # description: The factory lists parameter cells first in parameter order, while the inner function's co_freevars is sorted, and __closure__ follows co_freevars.
 # source: rule: each cell in __closure__ matches the co_freevars name at the same index, whatever order the enclosing co_cellvars uses
 # rules: factories/factory-parameter-cell
-# python: >=3.11 — before 3.11 co_cellvars was sorted too ('alpha', 'mid', 'zeta')
 
 def factory(zeta, alpha):
     mid = "m"

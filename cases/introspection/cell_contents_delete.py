@@ -1,7 +1,7 @@
 # description: `del cell.cell_contents` empties the cell; reading it raises ValueError and calling the closure raises NameError, which ends the case.
 # source: rule: deleting cell_contents leaves an empty cell
 # rules: introspection/cell-contents-delete, introspection/empty-cell
-# python: >=3.11 — before 3.11 the message is "free variable 'token' referenced before assignment in enclosing scope"
+# requires: >=3.7 — cell_contents is writable from 3.7
 
 def make():
     token = 'secret'

@@ -1,6 +1,7 @@
 # description: Assigning cell_contents rebinds the captured variable: the closure and a sibling closure see the new value.
 # source: rule: cell_contents is writable since 3.7
 # rules: introspection/cell-contents-write, introspection/siblings-share-cell
+# requires: >=3.7 — cell_contents is writable from 3.7
 
 def make():
     greeting = 'hello'

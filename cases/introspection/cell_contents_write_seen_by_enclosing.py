@@ -1,6 +1,7 @@
 # description: Writing cell_contents from outside while the enclosing function is still running changes the enclosing function's own variable.
 # source: rule: the enclosing function and its closures read the same cell
 # rules: introspection/cell-contents-write
+# requires: >=3.7 — cell_contents is writable from 3.7
 
 def outer(poke):
     value = 'original'

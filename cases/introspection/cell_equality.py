@@ -1,7 +1,8 @@
 # description: Cells compare equal when their contents are equal, even for distinct cells; two empty cells are equal, an empty and a full one are not.
 # source: rule: cell rich comparison compares contents
 # rules: introspection/cell-compare, introspection/celltype-constructor
-# diverges: rustpython stdout: RustPython's cell type has no rich comparison (inherits object's identity __eq__, no ordering); CPython compares cells by contents, an empty cell first
+# requires: >=3.8 — types.CellType is new in 3.8
+# diverges: rustpython stdout: RustPython's cell type has no rich comparison (object's identity __eq__, no ordering); CPython compares cells by contents, an empty cell first (checked against CPython 3.14.2)
 import types
 
 

@@ -1,7 +1,8 @@
 # description: Cells order by their contents; an empty cell orders before any non-empty cell.
 # source: rule: cell rich comparison compares contents, empty cells first
 # rules: introspection/cell-compare, introspection/celltype-constructor
-# diverges: rustpython stdout, exception: RustPython's cell type has no rich comparison (inherits object's identity __eq__, no ordering); CPython compares cells by contents, an empty cell first (Cell(1) < Cell(2) raises TypeError "'<' not supported between instances of 'cell' and 'cell'")
+# requires: >=3.8 — types.CellType is new in 3.8
+# diverges: rustpython stdout, exception: RustPython's cell type has no rich comparison (object's identity __eq__, no ordering); CPython compares cells by contents, an empty cell first (Cell(1) < Cell(2) raises TypeError "'<' not supported between instances of 'cell' and 'cell'") (checked against CPython 3.14.2)
 import types
 
 Cell = types.CellType

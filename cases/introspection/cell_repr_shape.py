@@ -1,7 +1,7 @@
 # description: A cell's repr starts with "<cell at 0x", names the type of its contents ("int object"), or says "empty" for an empty cell.
 # source: seed 002 closure cells Q&A — (<cell at 0x7f2cd98db1c8: int object at 0x7f2cd9847960>,)
 # rules: introspection/cell-repr, introspection/empty-cell
-# diverges: rustpython stdout: RustPython's cell repr is "<cell object at 0x…>"; CPython "<cell at 0x…: int object at 0x…>" / "<cell at 0x…: empty>"
+# diverges: rustpython stdout: RustPython's cell repr is "<cell object at 0x…>"; CPython "<cell at 0x…: int object at 0x…>" / "<cell at 0x…: empty>" (checked against CPython 3.14.2)
 
 def outer():
     def before():

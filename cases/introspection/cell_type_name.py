@@ -1,6 +1,7 @@
 # description: The objects in __closure__ are of the type named "cell", which is types.CellType.
 # source: seed 003 running averager notebook — type(avg.__closure__[0]) is cell
 # rules: introspection/cell-type
+# requires: >=3.8 — types.CellType is new in 3.8
 import types
 
 

@@ -1,7 +1,7 @@
 # description: Cells are unhashable: hash() raises TypeError and they cannot be set members or dict keys.
 # source: rule: the cell type defines __eq__ and no __hash__
 # rules: introspection/cell-unhashable
-# diverges: rustpython stdout: RustPython's cell type is hashable (inherits object.__hash__; cell.__hash__ is not None); CPython cells define __eq__ and are unhashable (TypeError "unhashable type: 'cell'")
+# diverges: rustpython stdout: RustPython's cell type is hashable (object.__hash__); CPython cells define __eq__ and are unhashable (TypeError "unhashable type: 'cell'") (checked against CPython 3.14.2)
 
 def make():
     x = 1

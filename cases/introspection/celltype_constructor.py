@@ -1,6 +1,7 @@
 # description: types.CellType() makes an empty cell and types.CellType(x) a cell holding x; cell_contents can fill the empty one.
 # source: rule: the cell type is constructible from Python since 3.8
 # rules: introspection/celltype-constructor, introspection/empty-cell, introspection/cell-type
+# requires: >=3.8 — types.CellType is new in 3.8
 import types
 
 empty = types.CellType()

@@ -1,7 +1,6 @@
 # description: co_cellvars lists captured parameters first in parameter order, then the other captured locals sorted by name.
 # source: rule: 3.11+ compiler puts parameter cells first so they can be initialised from the arguments
 # rules: introspection/cellvars-order, introspection/freevars-sorted
-# python: >=3.11 — before 3.11 co_cellvars is sorted by name: ('beta', 'mid', 'p', 'q', 'zeta')
 
 def outer(q, p, unused):
     zeta = 1

@@ -1,7 +1,6 @@
 # description: A method that calls super() gets the free variable __class__; its cell holds the class once the class statement finishes.
 # source: rule: the implicit __class__ closure cell (PEP 3135)
 # rules: introspection/class-cell, introspection/closure-none
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 class Base:
     def hello(self):

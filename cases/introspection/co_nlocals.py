@@ -1,7 +1,6 @@
 # description: co_nlocals counts the local variable names in co_varnames; free variables and non-parameter cell variables are not counted.
 # source: rule: code object layout of local variable names
 # rules: introspection/nlocals, introspection/varnames-params-first
-# python: >=3.11 — before 3.11 co_cellvars of outer is sorted by name: ('captured', 'param')
 
 def outer(param):
     plain = 1

@@ -1,7 +1,8 @@
 # description: Deleting the contents of a cell that is already empty is not an error; the cell stays empty.
 # source: rule: del cell.cell_contents just clears the cell
 # rules: introspection/empty-cell, introspection/celltype-constructor
-# diverges: rustpython stdout: RustPython's cell repr is "<cell object at 0x…>"; CPython "<cell at 0x…: int object at 0x…>" / "<cell at 0x…: empty>"
+# requires: >=3.8 — types.CellType is new in 3.8
+# diverges: rustpython stdout: RustPython's cell repr is "<cell object at 0x…>"; CPython "<cell at 0x…: int object at 0x…>" / "<cell at 0x…: empty>" (checked against CPython 3.14.2)
 import types
 
 cell = types.CellType()

@@ -1,6 +1,7 @@
 # description: A grandparent's variable used only by the innermost function is a free variable of the middle function too, and both closures hold the very same cell.
 # source: rule: the compiler threads free variables through intermediate scopes
 # rules: introspection/grandparent-passthrough, introspection/closure-tuple-of-cells
+# requires: >=3.7 — cell_contents is writable from 3.7
 
 def grandparent():
     x = 'from grandparent'

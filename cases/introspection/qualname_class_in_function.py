@@ -1,7 +1,6 @@
 # description: A class defined in a function and its methods get qualnames through "<locals>": "make.<locals>.Box" and "make.<locals>.Box.get".
 # source: rule: PEP 3155 qualified names
 # rules: introspection/qualname-locals
-# diverges: rustpython scopes: RustPython gives a class body a __classdict__ cell whenever it contains a def or a lambda with parameters (co_cellvars gains '__classdict__'); CPython 3.11–3.13 only when an annotation scope needs it
 
 def make(value):
     class Box:

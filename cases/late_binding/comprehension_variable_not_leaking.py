@@ -1,8 +1,7 @@
 # description: A comprehension's loop variable does not leak; its closures see the comprehension's variable, not the outer one.
 # source: rule: comprehensions have their own scope for the iteration variable (Python 3)
 # rules: late_binding/comprehension-closures, late_binding/comprehension-no-leak
-# python: <3.12 — list, dict and set comprehensions are inlined from 3.12 (PEP 709): no <listcomp>/<dictcomp>/<setcomp> code object, the iteration variable becomes a cell of the enclosing function and the lambdas lose the comprehension from their qualname
-# diverges: rustpython scopes, cells: RustPython inlines function-level comprehensions (as CPython 3.12+, PEP 709): no <listcomp> in outer, item becomes a cell of outer and the lambdas' qualnames lose <listcomp>
+# diverges: rustpython scopes: RustPython does not inline a module-level comprehension: it compiles a <listcomp> code object, where CPython 3.12+ inlines it into the module (PEP 709) and the iteration variable shows in the module's co_varnames (the function-level comprehension is inlined as in CPython) (checked against CPython 3.14.2)
 
 def outer():
     item = 'outer value'

@@ -1,7 +1,6 @@
 # description: Deleting the enclosing variable after the closure was made empties the cell; calling the closure raises NameError.
 # source: rule: del on a cell variable empties the cell shared with the inner function
 # rules: late_binding/deleted-free-variable
-# python: >=3.11 — before 3.11 the message reads "free variable 'token' referenced before assignment in enclosing scope"
 
 def outer():
     token = 'abc'

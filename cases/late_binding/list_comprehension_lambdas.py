@@ -1,8 +1,6 @@
 # description: Lambdas made by a list comprehension all see the comprehension variable's last value.
 # source: rule: closures made inside a list comprehension close over its single iteration variable
 # rules: late_binding/comprehension-closures, late_binding/lookup-at-call-time
-# python: <3.12 — list, dict and set comprehensions are inlined from 3.12 (PEP 709): no <listcomp>/<dictcomp>/<setcomp> code object, the iteration variable becomes a cell of the enclosing function and the lambdas lose the comprehension from their qualname
-# diverges: rustpython scopes, cells: RustPython inlines comprehensions (as CPython 3.12+, PEP 709): no <listcomp> code object, n becomes a cell of make and the lambdas' qualnames lose <listcomp>
 
 def make():
     return [lambda: n * n for n in range(1, 5)]

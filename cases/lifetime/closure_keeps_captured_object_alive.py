@@ -1,7 +1,6 @@
 # description: An object referenced only by a closure cell stays alive while the closure exists and dies after the closure is deleted.
 # source: rule: a cell holds a strong reference to its contents; a closure holds strong references to its cells
 # rules: lifetime/cell-keeps-alive, lifetime/released-after-closure-dies
-# diverges: rustpython scopes: RustPython gives every class body that contains a def or lambda a __classdict__ cell (co_cellvars ('__classdict__',)); CPython 3.11–3.13 only when an annotation scope needs it
 import gc
 import weakref
 

@@ -1,7 +1,7 @@
 # description: When a generator finishes its frame is released, but a closure it yielded keeps the generator's captured local alive through the cell.
 # source: rule: cells outlive the frame that created them; a finished generator drops its frame
 # rules: lifetime/generator-cells-after-finish, lifetime/cell-outlives-frame
-# diverges: rustpython stdout, scopes: RustPython keeps a finished generator's frame locals until the generator is deleted or close()d (only close() clears them), so the uncaptured local dropped stays alive; CPython frees them when the generator finishes; RustPython gives every class body that contains a def or lambda a __classdict__ cell (co_cellvars ('__classdict__',)); CPython 3.11–3.13 only when an annotation scope needs it
+# diverges: rustpython stdout: RustPython keeps a finished generator's frame locals until the generator is closed or deleted, so the uncaptured local stays alive; CPython frees them when the generator finishes (checked against CPython 3.14.2)
 import gc
 import weakref
 

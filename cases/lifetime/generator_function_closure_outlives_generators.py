@@ -1,7 +1,6 @@
 # description: A generator function's closure cell stays alive after all its generators finish, as long as the generator function exists.
 # source: rule: cells outlive the frame that created them; a finished generator drops its frame
 # rules: lifetime/generator-cells-after-finish, lifetime/cell-keeps-alive
-# diverges: rustpython scopes: RustPython gives every class body that contains a def or lambda a __classdict__ cell (co_cellvars ('__classdict__',)); CPython 3.11–3.13 only when an annotation scope needs it
 import gc
 import weakref
 

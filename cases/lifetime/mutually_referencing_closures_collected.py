@@ -1,7 +1,7 @@
 # description: Two closures that call each other through cells of their common parent form a cycle that gc.collect() reclaims.
 # source: rule: cycles through cells are ordinary reference cycles, reclaimed by the cycle collector
 # rules: lifetime/cell-cycles-collected
-# diverges: rustpython stdout, scopes: RustPython's gc never frees a cycle through a function's closure (PyFunction::traverse visits the closure tuple's cells, not the tuple, so the tuple looks externally referenced): is_even/is_odd and payload survive gc.collect(); RustPython gives every class body that contains a def or lambda a __classdict__ cell (co_cellvars ('__classdict__',)); CPython 3.11–3.13 only when an annotation scope needs it
+# diverges: rustpython stdout: RustPython's gc never frees a cycle through a function's closure (PyFunction::traverse visits the closure tuple's cells, not the tuple): is_even/is_odd and payload survive gc.collect() (checked against CPython 3.14.2)
 import gc
 import weakref
 

@@ -1,7 +1,6 @@
 # description: Rebinding a captured variable through nonlocal releases the previous object; the cell keeps only the newest.
 # source: rule: a cell holds one strong reference, to its current contents only
 # rules: lifetime/cell-contents-replaced
-# diverges: rustpython scopes: RustPython gives every class body that contains a def or lambda a __classdict__ cell (co_cellvars ('__classdict__',)); CPython 3.11–3.13 only when an annotation scope needs it
 import gc
 import weakref
 

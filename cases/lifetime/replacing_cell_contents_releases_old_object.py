@@ -1,7 +1,7 @@
 # description: Assigning a new object to cell_contents releases the old one, and the closure sees the new one.
 # source: rule: a cell holds one strong reference, to its current contents only
 # rules: lifetime/cell-contents-replaced, lifetime/cell-keeps-alive
-# diverges: rustpython scopes: RustPython gives every class body that contains a def or lambda a __classdict__ cell (co_cellvars ('__classdict__',)); CPython 3.11–3.13 only when an annotation scope needs it
+# requires: >=3.7 — cell_contents is writable from 3.7
 import gc
 import weakref
 

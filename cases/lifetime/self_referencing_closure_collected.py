@@ -1,7 +1,7 @@
 # description: A recursive nested function refers to itself through its own cell, a reference cycle that gc.collect() reclaims once the function is dropped.
 # source: rule: cycles through cells are ordinary reference cycles, reclaimed by the cycle collector
 # rules: lifetime/cell-cycles-collected
-# diverges: rustpython stdout: RustPython's gc never frees a cycle through a function's closure (PyFunction::traverse visits the closure tuple's cells, not the tuple, so the tuple looks externally referenced): countdown survives gc.collect() and its weakref callback never runs; CPython collects it
+# diverges: rustpython stdout: RustPython's gc never frees a cycle through a function's closure (PyFunction::traverse visits the closure tuple's cells, not the tuple): countdown survives gc.collect() and its weakref callback never runs (checked against CPython 3.14.2)
 import gc
 import weakref
 

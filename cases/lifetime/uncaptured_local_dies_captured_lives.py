@@ -1,7 +1,6 @@
 # description: After the enclosing function returns, its uncaptured local is gone while the captured one lives on in the cell.
 # source: rule: a cell holds a strong reference to its contents; a closure holds strong references to its cells
 # rules: lifetime/cell-outlives-frame, lifetime/cell-keeps-alive
-# diverges: rustpython scopes: RustPython gives every class body that contains a def or lambda a __classdict__ cell (co_cellvars ('__classdict__',)); CPython 3.11–3.13 only when an annotation scope needs it
 import gc
 import weakref
 

@@ -1,7 +1,6 @@
 # description: A memoizer keyed on (args, frozenset(kwargs.items())) treats keyword order as irrelevant but positional and keyword forms as different.
 # source: rule: the cache key must be hashable; a frozenset of keyword items ignores their order
 # rules: memoize/args-kwargs-key, memoize/dict-cache-cell
-# python: >=3.11 — from 3.11 co_cellvars lists cell parameters first (func before cache); 3.10 and older sort all cell names alphabetically
 
 def memoize(func):
     cache = {}

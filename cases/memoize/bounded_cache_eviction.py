@@ -1,7 +1,6 @@
 # description: A bounded memo cache in a closure evicts its least recently used entry when full.
 # source: rule: the closure's cache is an ordinary object the wrapper may reorder and shrink
 # rules: memoize/bounded-eviction, memoize/dict-cache-cell
-# python: >=3.11 — from 3.11 co_cellvars lists cell parameters first (func before cache); 3.10 and older sort all cell names alphabetically
 
 def bounded_memoize(maxsize):
     def decorate(func):

@@ -1,7 +1,6 @@
 # description: A clear() closure made in the same call shares the cache cell with the wrapper; rebinding it with nonlocal resets the wrapper's cache.
 # source: rule: closures created in one call of the enclosing function share its cells
 # rules: memoize/shared-cell-clear, memoize/dict-cache-cell
-# python: >=3.11 — from 3.11 co_cellvars lists cell parameters first (func before cache); 3.10 and older sort all cell names alphabetically
 
 def memoize(func):
     cache = {}

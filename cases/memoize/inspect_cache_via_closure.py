@@ -1,7 +1,6 @@
 # description: The memo cache can be read from outside by pairing __code__.co_freevars with __closure__ and picking the 'cache' cell.
 # source: rule: __closure__ holds one cell per name in co_freevars, in the same order
 # rules: memoize/cache-introspection, memoize/dict-cache-cell
-# python: >=3.11 — from 3.11 co_cellvars lists cell parameters first (func before cache); 3.10 and older sort all cell names alphabetically
 
 def memoize(func):
     cache = {}

@@ -1,8 +1,7 @@
 # description: functools.lru_cache and a hand-made closure cache give the same results and the same hit/miss counts.
 # source: rule: a closure-based memoizer behaves like functools.lru_cache(maxsize=None)
 # rules: memoize/lru-cache-equivalence, memoize/recursion-through-wrapper
-# python: >=3.11 — from 3.11 co_cellvars lists cell parameters first (func before cache); 3.10 and older sort all cell names alphabetically
-# diverges: rustpython cells: RustPython has no C _functools._lru_cache_wrapper, so functools.lru_cache returns the pure-Python wrapper, a closure whose cells (cache, hits, misses, user_function…) the probe reports; CPython's wrapper is a C object with no __closure__
+# diverges: rustpython cells: RustPython has no C _functools._lru_cache_wrapper, so functools.lru_cache returns the pure-Python wrapper, a closure whose cells the probe reports; CPython's wrapper is a C object with no __closure__ (checked against CPython 3.14.2)
 
 import functools
 

@@ -1,8 +1,6 @@
 # description: The same memoizer on a method keys the cache on self as well, and one cache is shared by all instances.
 # source: rule: a decorator on a method wraps the plain function; self arrives as the first positional argument
 # rules: memoize/method-self-in-key, memoize/args-kwargs-key
-# python: >=3.11 — from 3.11 co_cellvars lists cell parameters first (func before cache); 3.10 and older sort all cell names alphabetically
-# diverges: rustpython scopes: RustPython gives every class body that contains a def or lambda a __classdict__ cell (co_cellvars ('__classdict__',)); CPython 3.11–3.13 only when an annotation scope needs it
 
 def memoize(func):
     cache = {}

@@ -1,7 +1,6 @@
 # description: Recursive calls go through the memoized global name, so each Fibonacci number is computed only once.
 # source: rule: the decorated name is rebound to the wrapper, and the body's recursive call looks that name up at call time
 # rules: memoize/recursion-through-wrapper, memoize/dict-cache-cell
-# python: >=3.11 — from 3.11 co_cellvars lists cell parameters first (func before cache); 3.10 and older sort all cell names alphabetically
 
 calls = {'fib': 0}
 

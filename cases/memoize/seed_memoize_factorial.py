@@ -1,7 +1,6 @@
 # description: Seed 004's memoize closure on a recursive factorial; the second call is answered from the cache.
 # source: seed 004 "Understanding Closures in Python" — Memoization (memoize decorator on factorial)
 # rules: memoize/dict-cache-cell, memoize/recursion-through-wrapper
-# python: >=3.11 — from 3.11 co_cellvars lists cell parameters first (func before cache); 3.10 and older sort all cell names alphabetically
 # note: The article times factorial(300) twice with time.time(); timing is nondeterministic, so this port prints the results and the cache size instead.
 
 def memoize(func):

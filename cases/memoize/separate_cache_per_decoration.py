@@ -1,7 +1,6 @@
 # description: Each application of the memoizer makes a new cache cell, so two decorated functions never share results.
 # source: rule: every call of the enclosing function creates fresh cells
 # rules: memoize/separate-caches, memoize/dict-cache-cell
-# python: >=3.11 — from 3.11 co_cellvars lists cell parameters first (func before cache); 3.10 and older sort all cell names alphabetically
 
 def memoize(func):
     cache = {}

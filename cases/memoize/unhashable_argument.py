@@ -1,7 +1,7 @@
 # description: A dict-based memoizer rejects an unhashable argument with TypeError before calling the function.
 # source: rule: dict keys must be hashable
 # rules: memoize/unhashable-argument, memoize/dict-cache-cell
-# python: >=3.11 — from 3.11 co_cellvars lists cell parameters first (func before cache); 3.10 and older sort all cell names alphabetically
+# diverges: rustpython stdout: RustPython words a list used as a dict key with the pre-3.14 TypeError "unhashable type: 'list'"; CPython 3.14 "cannot use 'list' as a dict key (unhashable type: 'list')" (checked against CPython 3.14.2)
 
 def memoize(func):
     cache = {}

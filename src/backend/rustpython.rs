@@ -1,4 +1,5 @@
-//! The RustPython worker: `closure-conformance worker rustpython`.
+//! RustPython, embedded: `rustpython-vm` 0.5.0 is linked into our binary and serves
+//! the probe in `closure-conformance worker rustpython`.
 //!
 //! RustPython is linked into our binary, so it runs in a child process of our own
 //! (a panic, abort or stack overflow must not take the runner down). The worker
@@ -6,7 +7,9 @@
 //! requests from stdin: one interpreter reused with a fresh `__main__` per case
 //! costs well under a millisecond, building one costs 20–30 ms and leaks ~2 MB.
 
-use crate::backend::PROBE_SOURCE;
+use super::{env, BackendOptions, Discovery, Kind, Spec, PROBE_SOURCE};
+use crate::version::PyVersion;
+use crate::worker::WorkerCommand;
 use rustpython_vm::{
     compiler::Mode, AsObject, Interpreter, PyObject, PyObjectRef, PyResult, VirtualMachine,
 };
@@ -14,6 +17,35 @@ use std::fs::File;
 use std::io::{BufRead, BufReader, Write};
 use std::os::fd::FromRawFd;
 use std::process::ExitCode;
+
+/// RustPython leaks ~2 MB per interpreter and some memory per case, so its workers
+/// are recycled sooner than CPython's.
+const CASES_PER_WORKER: usize = 500;
+
+/// The embedded version, from the crate we link.
+pub const VERSION: &str = "0.5.0";
+
+pub fn discover(options: &BackendOptions, found: &mut Discovery) {
+    let language = PyVersion::new(
+        rustpython_vm::version::MAJOR as u32,
+        rustpython_vm::version::MINOR as u32,
+    );
+    found.available.push(Spec {
+        name: "rustpython".into(),
+        kind: Kind::RustPython,
+        language: Some(language),
+        build: format!(
+            "RustPython {VERSION} (Python {language}.{})",
+            rustpython_vm::version::MICRO
+        ),
+        command: WorkerCommand {
+            program: options.worker_exe.clone(),
+            args: vec!["worker".into(), "rustpython".into()],
+            env: env(&[("RUST_BACKTRACE", "0")]),
+        },
+        max_cases: CASES_PER_WORKER,
+    });
+}
 
 /// RustPython recurses on the native stack; give deep (and runaway) recursion room
 /// so that it ends in RecursionError rather than a stack overflow.

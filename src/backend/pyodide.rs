@@ -1,0 +1,114 @@
+//! Pyodide: CPython compiled to WebAssembly, from npm, run by Node. Several
+//! versions side by side under aliases (`py314` is `pyodide@314.0.7`) in
+//! `$CLOSURE_CONFORMANCE_HOME/npm`, where scripts/install-references puts them.
+//! One Node process per worker loads Pyodide once (3–8 s) and then serves the probe
+//! unchanged (pyodide_host.mjs), a few milliseconds a case.
+
+use super::{which, BackendOptions, Discovery, Kind, Spec, Unavailable, INSTALL_REFERENCES};
+use crate::version::PyVersion;
+use crate::worker::WorkerCommand;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+/// The Node host that serves the probe from Pyodide.
+pub const HOST_SOURCE: &str = include_str!("pyodide_host.mjs");
+
+/// What scripts/install-references installs: (npm alias, pyodide version, Python).
+pub const PACKAGES: &[(&str, &str, &str)] = &[
+    ("py312", "0.27.7", "3.12.7"),
+    ("py313", "0.29.3", "3.13.2"),
+    ("py314", "314.0.7", "3.14.2"),
+    ("py315", "315.0.0-alpha.2", "3.15.0rc1"),
+];
+
+const CASES_PER_WORKER: usize = 2000;
+
+/// Where the npm packages live.
+pub fn packages_dir(options: &BackendOptions) -> PathBuf {
+    options.home.join("npm").join("node_modules")
+}
+
+pub fn discover(options: &BackendOptions, found: &mut Discovery) {
+    let dir = packages_dir(options);
+    let node = which("node");
+    let mut present: Vec<(PyVersion, Spec)> = Vec::new();
+    if let (Some(node), Ok(entries)) = (&node, std::fs::read_dir(&dir)) {
+        let mut packages: Vec<PathBuf> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
+        packages.sort();
+        for package in packages {
+            let Some((pyodide, python)) = read_package(&package) else {
+                continue;
+            };
+            let Some(version) = PyVersion::of(&python) else {
+                continue;
+            };
+            if present.iter().any(|(v, _)| *v == version) {
+                continue;
+            }
+            present.push((
+                version,
+                Spec {
+                    name: format!("pyodide-{version}"),
+                    kind: Kind::Pyodide,
+                    language: Some(version),
+                    build: format!("CPython {python} (pyodide {pyodide})"),
+                    command: host_command(node, &package),
+                    max_cases: CASES_PER_WORKER,
+                },
+            ));
+        }
+    }
+    for (_, _, python) in PACKAGES {
+        let version = PyVersion::of(python).expect("valid table");
+        if present.iter().any(|(v, _)| *v == version) {
+            continue;
+        }
+        found.unavailable.push(Unavailable {
+            kind: Kind::Pyodide,
+            name: format!("pyodide-{version}"),
+            why: match &node {
+                None => "node is not on PATH".into(),
+                Some(_) => format!("no Pyodide for Python {version} in {}", dir.display()),
+            },
+            install: Some(INSTALL_REFERENCES.into()),
+        });
+    }
+    present.sort_by_key(|(v, _)| *v);
+    found
+        .available
+        .extend(present.into_iter().map(|(_, spec)| spec));
+}
+
+/// (pyodide version, Python version) of an installed package folder.
+fn read_package(package: &Path) -> Option<(String, String)> {
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(package.join("package.json")).ok()?).ok()?;
+    if manifest["name"] != "pyodide" {
+        return None;
+    }
+    let lock: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(package.join("pyodide-lock.json")).ok()?).ok()?;
+    Some((
+        manifest["version"].as_str()?.to_string(),
+        lock["info"]["python"].as_str()?.to_string(),
+    ))
+}
+
+fn host_command(node: &Path, package: &Path) -> WorkerCommand {
+    let env: Vec<(OsString, OsString)> = vec![
+        ("CLOSURE_CONFORMANCE_PYODIDE".into(), package.into()),
+        (
+            "CLOSURE_CONFORMANCE_PROBE".into(),
+            super::PROBE_SOURCE.into(),
+        ),
+    ];
+    WorkerCommand {
+        program: node.to_path_buf(),
+        args: vec![
+            "--input-type=module".into(),
+            "-e".into(),
+            HOST_SOURCE.into(),
+        ],
+        env,
+    }
+}
