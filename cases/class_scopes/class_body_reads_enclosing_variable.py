@@ -1,6 +1,7 @@
 # description: A class body inside a function reads the function's local, which becomes a free variable of the class code object.
 # source: rule: a class body can read the variables of enclosing functions; they are free variables of the class body
 # rules: class_scopes/class-body-reads-free
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 
 
 def nested_code(function, name):

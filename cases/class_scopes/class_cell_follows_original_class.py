@@ -1,6 +1,7 @@
 # description: The __class__ cell holds the class object created by the class statement, even if a decorator replaces the name with a subclass.
 # source: rule: the __class__ cell is filled with the class that type.__new__ creates for the class statement
 # rules: class_scopes/implicit-class-cell
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 
 
 def subclass_it(cls):

@@ -1,6 +1,7 @@
 # description: A class body assigning a name the enclosing function also has shadows it only inside the body; methods and the function still see the function's variable.
 # source: rule: a class-level binding is seen by the class body only; methods close over the enclosing function's variable
 # rules: class_scopes/class-local-shadowing, class_scopes/class-body-not-enclosing
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 
 
 def outer():

@@ -1,6 +1,7 @@
 # description: A method reaching a variable of the function around its class gets a cell passed through the class body, which lists it in co_freevars.
 # source: rule: a method closes over the enclosing function's variable; the class body passes the cell through
 # rules: class_scopes/method-closes-through-class, class_scopes/class-body-reads-free
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 
 
 def nested_code(function, name):

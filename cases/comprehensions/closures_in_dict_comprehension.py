@@ -1,6 +1,7 @@
 # description: Closures stored as values of a dict comprehension share the key variable's cell, while a factory call gives each its own cell.
 # source: rule: closures created in a comprehension close over its iteration variable, which is one variable for the whole comprehension
 # rules: comprehensions/closures-share-iteration-variable
+# diverges: pypy cells: PyPy puts <locals> after a comprehension in a qualname (<listcomp>.<locals>.<lambda>); CPython 3.9 writes <listcomp>.<lambda> (checked against CPython 3.9.18)
 
 
 def greeter(word):

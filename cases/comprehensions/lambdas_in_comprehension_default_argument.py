@@ -1,6 +1,7 @@
 # description: Binding the iteration variable as a lambda default argument in a list comprehension gives each lambda its own value and no closure.
 # source: rule: closures created in a comprehension close over its iteration variable, which is one variable for the whole comprehension
 # rules: comprehensions/closures-share-iteration-variable, comprehensions/default-argument-snapshot
+# diverges: pypy cells: PyPy puts <locals> after a comprehension in a qualname (<listcomp>.<locals>.<lambda>); CPython 3.9 writes <listcomp>.<lambda> (checked against CPython 3.9.18)
 
 
 def make_adders():

@@ -1,6 +1,7 @@
 # description: An inner comprehension reads the outer comprehension's loop variable; before 3.12 it is a cell of the outer <listcomp>.
 # source: rule: a nested comprehension closes over the iteration variable of the comprehension around it
 # rules: comprehensions/nested-comprehension-closure
+# diverges: pypy stdout, cells: PyPy puts <locals> after a comprehension in a qualname (<listcomp>.<locals>.<lambda>); CPython 3.9 writes <listcomp>.<lambda> (checked against CPython 3.9.18)
 
 
 def triangle(n):

@@ -1,6 +1,7 @@
 # description: A closure counter and a class counter, side by side, give the same sequence.
 # source: seed 000 "Understand Python closure" — closure counter vs class counter
 # rules: counters/class-equivalent, counters/nonlocal-counter
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 
 def make_counter():
     count = 0

@@ -1,6 +1,7 @@
 # description: A class with __call__ used as a decorator keeps state on the instance, where a closure decorator keeps it in a cell.
 # source: rule: @decorator works with any callable; an instance with __call__ replaces the function
 # rules: decorators/class-based-decorator, decorators/nonlocal-state
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 
 class CountCalls:
     def __init__(self, func):

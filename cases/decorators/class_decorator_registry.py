@@ -1,6 +1,7 @@
 # description: A class decorator made by a factory records classes in a registry kept in its closure and returns them unchanged.
 # source: rule: @decorator above class binds the class name to decorator(cls)
 # rules: decorators/class-decorator, decorators/decorator-factory
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 
 def make_registry():
     registry = {}

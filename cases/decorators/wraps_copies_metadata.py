@@ -1,6 +1,7 @@
 # description: functools.wraps copies __name__, __doc__, __qualname__ and __module__ onto the wrapper and sets __wrapped__.
 # source: rule: functools.wraps(func) applies update_wrapper, copying the function's metadata onto the wrapper
 # rules: decorators/wraps-copies-metadata, decorators/wrapper-closes-over-func
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 
 import functools
 

@@ -1,6 +1,7 @@
 # description: types.FunctionType with closure=None for a code object that has free variables raises TypeError.
 # source: rule: FunctionType(code, globals, name, argdefs, closure) needs a tuple of exactly len(co_freevars) cells
 # rules: dynamic/function-type-closure
+# diverges: pypy: PyPy 7.3.11 crashes (SIGSEGV) in types.FunctionType(code, globals()) for a code object with free variables and no closure; CPython 3.9 raises TypeError "arg 5 (closure) must be tuple" (checked against CPython 3.9.18)
 import types
 
 

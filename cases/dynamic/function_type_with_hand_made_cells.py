@@ -3,6 +3,7 @@
 # rules: dynamic/function-type-closure
 # requires: >=3.8 — types.CellType is new in 3.8
 # diverges: rustpython cells: RustPython's types.FunctionType sets __qualname__ to the name argument; CPython 3.11+ takes it from code.co_qualname (hello shows as 'hello', CPython template.<locals>.greet) (checked against CPython 3.14.2)
+# diverges: pypy cells: PyPy's types.FunctionType sets __qualname__ to the name argument; CPython 3.9 to code.co_name (checked against CPython 3.9.18)
 import types
 
 

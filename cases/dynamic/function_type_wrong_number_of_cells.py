@@ -2,6 +2,7 @@
 # source: rule: FunctionType(code, globals, name, argdefs, closure) needs a tuple of exactly len(co_freevars) cells
 # rules: dynamic/function-type-closure
 # requires: >=3.8 — types.CellType is new in 3.8
+# diverges: pypy stdout: PyPy's ValueErrors for a FunctionType closure of the wrong length read "closure is wrong size" and "no closure needed"; CPython 3.9 "uses_a requires closure of length 1, not 0" and the like (checked against CPython 3.9.18)
 import types
 
 

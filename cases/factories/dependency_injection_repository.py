@@ -1,6 +1,7 @@
 # description: A service function closes over an injected repository and logger; the closure uses them when called.
 # source: seed 001 "Closure" — Common Uses: "Dependency Injection: Binding data implicitly to avoid polluting global state"
 # rules: factories/dependency-injection
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 
 class MemoryRepository:
     def __init__(self, users):

@@ -1,6 +1,7 @@
 # description: Two services built from the same factory with different injected dependencies behave differently and share nothing.
 # source: seed 001 "Closure" — Common Uses: Dependency Injection
 # rules: factories/dependency-injection, factories/function-factory
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 
 class FixedRates:
     def rate(self, currency):

@@ -1,6 +1,7 @@
 # description: __closure__ cannot be assigned or deleted: both raise AttributeError "readonly attribute".
 # source: seed 002 closure cells Q&A — "Also, it is NOT writable."
 # rules: introspection/closure-readonly
+# diverges: pypy stdout: PyPy's AttributeError for assigning or deleting __closure__ reads "readonly attribute '__closure__'" and "can't delete f.__closure__"; CPython 3.9 "readonly attribute" for both (checked against CPython 3.9.18)
 
 def outer():
     x = 1

@@ -1,6 +1,7 @@
 # description: A class defined in a function and its methods get qualnames through "<locals>": "make.<locals>.Box" and "make.<locals>.Box.get".
 # source: rule: PEP 3155 qualified names
 # rules: introspection/qualname-locals
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 
 def make(value):
     class Box:

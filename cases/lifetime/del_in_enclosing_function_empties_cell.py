@@ -1,6 +1,7 @@
 # description: del of a captured variable in the enclosing function empties the shared cell, releasing the object; the closure then raises NameError.
 # source: rule: a cell holds one strong reference, to its current contents only
 # rules: lifetime/cell-contents-replaced
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 import gc
 import weakref
 

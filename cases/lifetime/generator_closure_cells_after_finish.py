@@ -2,6 +2,7 @@
 # source: rule: cells outlive the frame that created them; a finished generator drops its frame
 # rules: lifetime/generator-cells-after-finish, lifetime/cell-outlives-frame
 # diverges: rustpython stdout: RustPython keeps a finished generator's frame locals until the generator is closed or deleted, so the uncaptured local stays alive; CPython frees them when the generator finishes (checked against CPython 3.14.2)
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 import gc
 import weakref
 

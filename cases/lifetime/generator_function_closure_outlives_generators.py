@@ -1,6 +1,7 @@
 # description: A generator function's closure cell stays alive after all its generators finish, as long as the generator function exists.
 # source: rule: cells outlive the frame that created them; a finished generator drops its frame
 # rules: lifetime/generator-cells-after-finish, lifetime/cell-keeps-alive
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 import gc
 import weakref
 

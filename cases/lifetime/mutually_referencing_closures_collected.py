@@ -2,6 +2,7 @@
 # source: rule: cycles through cells are ordinary reference cycles, reclaimed by the cycle collector
 # rules: lifetime/cell-cycles-collected
 # diverges: rustpython stdout: RustPython's gc never frees a cycle through a function's closure (PyFunction::traverse visits the closure tuple's cells, not the tuple): is_even/is_odd and payload survive gc.collect() (checked against CPython 3.14.2)
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 import gc
 import weakref
 

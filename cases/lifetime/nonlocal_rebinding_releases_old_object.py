@@ -1,6 +1,7 @@
 # description: Rebinding a captured variable through nonlocal releases the previous object; the cell keeps only the newest.
 # source: rule: a cell holds one strong reference, to its current contents only
 # rules: lifetime/cell-contents-replaced
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 import gc
 import weakref
 

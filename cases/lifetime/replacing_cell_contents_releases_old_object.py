@@ -2,6 +2,7 @@
 # source: rule: a cell holds one strong reference, to its current contents only
 # rules: lifetime/cell-contents-replaced, lifetime/cell-keeps-alive
 # requires: >=3.7 — cell_contents is writable from 3.7
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 import gc
 import weakref
 

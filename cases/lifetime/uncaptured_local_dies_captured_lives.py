@@ -1,6 +1,7 @@
 # description: After the enclosing function returns, its uncaptured local is gone while the captured one lives on in the cell.
 # source: rule: a cell holds a strong reference to its contents; a closure holds strong references to its cells
 # rules: lifetime/cell-outlives-frame, lifetime/cell-keeps-alive
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 import gc
 import weakref
 

@@ -2,6 +2,7 @@
 # source: rule: a closure-based memoizer behaves like functools.lru_cache(maxsize=None)
 # rules: memoize/lru-cache-equivalence, memoize/recursion-through-wrapper
 # diverges: rustpython cells: RustPython has no C _functools._lru_cache_wrapper, so functools.lru_cache returns the pure-Python wrapper, a closure whose cells the probe reports; CPython's wrapper is a C object with no __closure__ (checked against CPython 3.14.2)
+# diverges: pypy cells: PyPy's functools.lru_cache returns a pure-Python wrapper, a closure whose cells the probe reports; CPython's is a C object with no __closure__ (checked against CPython 3.9.18)
 
 import functools
 

@@ -1,6 +1,7 @@
 # description: The same memoizer on a method keys the cache on self as well, and one cache is shared by all instances.
 # source: rule: a decorator on a method wraps the plain function; self arrives as the first positional argument
 # rules: memoize/method-self-in-key, memoize/args-kwargs-key
+# diverges: pypy scopes: PyPy compiles a class body with a local variable __locals__ (co_varnames ('__locals__',)); CPython 3.9 has none (checked against CPython 3.9.18)
 
 def memoize(func):
     cache = {}
