@@ -35,6 +35,10 @@ enum Command {
     Run(RunArgs),
     /// Compare two backends with each other, without goldens.
     Diff(DiffArgs),
+    /// Which cases a newer backend fixed or broke against an older one (say
+    /// RustPython 0.6.0 against 0.5.0), each judged against its own version's
+    /// goldens, marks ignored.
+    Progress(DiffArgs),
     /// Rewrite goldens from every reference CPython (what scripts/regen calls).
     Regen(RegenArgs),
     /// List the backends found on this machine, the missing ones and how to install them.
@@ -196,6 +200,7 @@ fn main() -> ExitCode {
         Some(Command::Run(args)) => run(args),
         None => run(cli.run),
         Some(Command::Diff(args)) => diff(args),
+        Some(Command::Progress(args)) => progress(args),
         Some(Command::Regen(args)) => regen(args),
         Some(Command::Backends(args)) => list_backends(args),
         Some(Command::List(args)) => list(args),
@@ -690,4 +695,85 @@ fn versions(args: ListArgs) -> Result<ExitCode, Fatal> {
         closure_conformance::timeline::markdown(&selected, &layout.expected).map_err(Fatal)?;
     say_raw!("{text}");
     Ok(exit_status(errors.is_empty()))
+}
+
+/// Whether an outcome's observation differs from its golden, marks ignored; `None`
+/// when there was nothing to compare (skipped, no golden).
+fn differs(verdict: &Verdict) -> Option<bool> {
+    use closure_conformance::compare::{Failure, FailureKind};
+    match verdict {
+        Verdict::Pass => Some(false),
+        Verdict::KnownDivergence { .. } => Some(true),
+        Verdict::Fail(Failure { why, .. }) => match why {
+            FailureKind::StaleDivergence { .. } => Some(false),
+            FailureKind::Mismatch | FailureKind::Fault(_) => Some(true),
+            FailureKind::NoExpectation(_) => None,
+        },
+        Verdict::Skip { .. } => None,
+    }
+}
+
+fn progress(args: DiffArgs) -> Result<ExitCode, Fatal> {
+    args.common.setup_jobs();
+    let (layout, cases, bad_cases) = args.common.load_cases()?;
+    let selected = case::select(&cases, &args.filters);
+    let old = args.common.backend(&args.reference)?;
+    let new = args.common.backend(&args.other)?;
+    // (case, differs on old, differs on new), marks ignored.
+    let judged: Vec<(&str, Option<bool>, Option<bool>)> = selected
+        .par_iter()
+        .map(|case| {
+            let before = suite::check_golden(case, &old, &layout.expected);
+            let after = suite::check_golden(case, &new, &layout.expected);
+            (
+                case.id.as_str(),
+                differs(&before.verdict),
+                differs(&after.verdict),
+            )
+        })
+        .collect();
+    let palette = args.common.palette();
+    let mut groups: [(&str, Vec<&str>); 4] = [
+        ("fixed", vec![]),
+        ("regressed", vec![]),
+        ("still differ", vec![]),
+        ("not comparable (skipped or no golden)", vec![]),
+    ];
+    for (id, before, after) in judged {
+        let slot = match (before, after) {
+            (Some(true), Some(false)) => 0,
+            (Some(false), Some(true)) => 1,
+            (Some(true), Some(true)) => 2,
+            (Some(false), Some(false)) => continue,
+            _ => 3,
+        };
+        groups[slot].1.push(id);
+    }
+    let before = groups[0].1.len() + groups[2].1.len();
+    let after = groups[1].1.len() + groups[2].1.len();
+    say!(
+        "{} = {}\n{} = {}",
+        old.name,
+        old.describe().unwrap_or_else(|e| e),
+        new.name,
+        new.describe().unwrap_or_else(|e| e)
+    );
+    say!(
+        "differ from the CPython of their version: {} on {before} cases, {} on {after}: {} fixed, {} regressed, {} still differ",
+        old.name,
+        new.name,
+        groups[0].1.len(),
+        groups[1].1.len(),
+        groups[2].1.len()
+    );
+    for (name, ids) in &groups {
+        if ids.is_empty() {
+            continue;
+        }
+        say!("\n{} ({}):", palette.bold(name), ids.len());
+        for id in ids {
+            say!("  {id}");
+        }
+    }
+    Ok(exit_status(bad_cases == 0))
 }
