@@ -173,7 +173,7 @@ pub fn default_home() -> PathBuf {
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cache")))
-        .unwrap_or_else(std::env::temp_dir);
+        .unwrap_or_else(|| std::env::temp_dir().join(".cache"));
     base.join("closure-conformance")
 }
 
