@@ -668,33 +668,37 @@ fn coverage(args: CoverageArgs) -> Result<ExitCode, Fatal> {
     ))
 }
 
-fn divergences(args: ListArgs) -> Result<ExitCode, Fatal> {
+/// The cases a listing command selects; bad case files are printed and counted.
+fn listed_cases(args: &ListArgs) -> Result<(Layout, Vec<Case>, usize), Fatal> {
     let layout = Layout::under(&args.root);
     let (cases, errors) = case::discover(&layout.cases).map_err(|e| Fatal(e.to_string()))?;
+    for error in &errors {
+        eprintln!("closure-conformance: bad case: {error}");
+    }
     let selected: Vec<Case> = case::select(&cases, &args.filters)
         .into_iter()
         .cloned()
         .collect();
+    Ok((layout, selected, errors.len()))
+}
+
+fn divergences(args: ListArgs) -> Result<ExitCode, Fatal> {
+    let (_, selected, errors) = listed_cases(&args)?;
     say!("# Known divergences\n");
     say!("Made by `cargo run --release -- divergences` from the `# diverges:` marks of the cases; `cargo test` checks that each still reproduces.\n");
     say_raw!(
         "{}",
         closure_conformance::coverage::divergences_markdown(&selected)
     );
-    Ok(exit_status(errors.is_empty()))
+    Ok(exit_status(errors == 0))
 }
 
 fn versions(args: ListArgs) -> Result<ExitCode, Fatal> {
-    let layout = Layout::under(&args.root);
-    let (cases, errors) = case::discover(&layout.cases).map_err(|e| Fatal(e.to_string()))?;
-    let selected: Vec<Case> = case::select(&cases, &args.filters)
-        .into_iter()
-        .cloned()
-        .collect();
+    let (layout, selected, errors) = listed_cases(&args)?;
     let text =
         closure_conformance::timeline::markdown(&selected, &layout.expected).map_err(Fatal)?;
     say_raw!("{text}");
-    Ok(exit_status(errors.is_empty()))
+    Ok(exit_status(errors == 0))
 }
 
 /// Whether an outcome's observation differs from its golden, marks ignored; `None`

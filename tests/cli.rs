@@ -325,3 +325,53 @@ fn diff_mode_compares_two_backends_without_goldens() {
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("2 checks: 2 passed, 0 failed"), "{stdout}");
 }
+
+#[test]
+fn backends_lists_what_is_missing_and_how_to_install_it() {
+    let dir = suite();
+    let (out, stdout, _) = run(dir.path(), &["backends"]);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("\n  rustpython     RustPython 0.5.0 (Python 3.14.0)"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("reference for its goldens"), "{stdout}");
+    assert!(
+        stdout.contains("  pyodide-3.14   no Pyodide for Python 3.14 in ")
+            && stdout.contains(" — install with scripts/install-references\n"),
+        "{stdout}"
+    );
+}
+
+#[test]
+fn progress_names_what_a_backend_fixed_against_another() {
+    let Some(home) = installed_home() else {
+        panic!("Pyodide is not installed: run scripts/install-references");
+    };
+    let dir = suite();
+    assert!(run_with(dir.path(), &["regen"], &home).0.status.success());
+    // Make the 3.14 golden of one case wrong for RustPython only: CPython 3.11
+    // keeps agreeing, RustPython (judged against 3.14) now differs there.
+    let path = dir.path().join("expected/t/lambda.txt");
+    let golden = std::fs::read_to_string(&path).unwrap();
+    let edited = golden.replacen(
+        "[stdout]\n| 5\n",
+        "[stdout 3.11-3.13, 3.15]\n| 5\n[stdout 3.14]\n| 6\n",
+        1,
+    );
+    assert_ne!(edited, golden, "{golden}");
+    std::fs::write(&path, edited).unwrap();
+    let (out, stdout, _) = run_with(
+        dir.path(),
+        &["progress", "rustpython", "cpython", "--color", "never"],
+        &home,
+    );
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains(
+            "rustpython on 1 cases, cpython-3.11 on 0: 1 fixed, 0 regressed, 0 still differ"
+        ),
+        "{stdout}"
+    );
+    assert!(stdout.contains("fixed (1):\n  t/lambda\n"), "{stdout}");
+}
