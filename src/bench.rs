@@ -30,7 +30,7 @@ pub const LIMIT_SCRIPT: &str = include_str!("bench_limit.py");
 pub const BACKENDS: [&str; 2] = ["cpython", "rustpython"];
 
 /// The benchmark's options: exactly one CPython.
-fn bench_options(options: &BackendOptions) -> BackendOptions {
+pub fn bench_options(options: &BackendOptions) -> BackendOptions {
     let python = options
         .pythons
         .first()

@@ -604,15 +604,17 @@ fn bench_mode(mode: bench::Mode, count: usize, common: Common) -> Result<ExitCod
 
 fn bench(args: BenchArgs) -> Result<ExitCode, Fatal> {
     let (_, cases, _) = args.common.load_cases()?;
-    let exe = args.common.backend_options()?.worker_exe;
+    let options = bench::bench_options(&args.common.backend_options()?);
+    let exe = options.worker_exe.clone();
     let palette = args.common.palette();
-    let mut describe = Vec::new();
-    for name in bench::BACKENDS {
-        describe.push(format!(
-            "{name} = {}",
-            args.common.backend(name)?.describe().map_err(Fatal)?
-        ));
-    }
+    let found = backend::discover(&options);
+    let names: Vec<String> = bench::BACKENDS.iter().map(|s| s.to_string()).collect();
+    let describe: Vec<String> = found
+        .select(&names)
+        .map_err(Fatal)?
+        .iter()
+        .map(|spec| format!("{} = {}", spec.name, spec.build))
+        .collect();
     say!(
         "benchmark: {} cases in the corpus; {}; {} cores",
         cases.len(),
