@@ -11,11 +11,11 @@ use closure_conformance::backend::{self, Backend, BackendOptions};
 use closure_conformance::case;
 use closure_conformance::report::{explain, Palette};
 use closure_conformance::suite::{check_golden, skip_reason, Layout};
-use libtest_mimic::{Arguments, Failed, Trial};
+use libtest_mimic::{Arguments, Trial};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-type Shared = Arc<OnceLock<Result<Backend, String>>>;
+type Shared = Arc<OnceLock<Backend>>;
 
 fn main() {
     let args = Arguments::from_args();
@@ -117,10 +117,7 @@ fn main() {
             };
             trials.push(
                 Trial::test(format!("{name}::{}", case.id), move || {
-                    let backend = shared.get_or_init(|| Ok(Backend::start(spec, &options)));
-                    let backend = backend
-                        .as_ref()
-                        .map_err(|e: &String| Failed::from(format!("backend: {e}")))?;
+                    let backend = shared.get_or_init(|| Backend::start(spec, &options));
                     let outcome = check_golden(&case, backend, &layout.expected);
                     if outcome.verdict.is_ok() {
                         Ok(())

@@ -267,15 +267,6 @@ impl Discovery {
                 return format!("no {name} backend is available: {why}");
             }
         }
-        if let Some(missing) = self.unavailable.iter().find(|u| u.name == name) {
-            return match &missing.install {
-                Some(install) => format!(
-                    "backend {name} is not available: {} — install it with {install}",
-                    missing.why
-                ),
-                None => format!("backend {name} is not available: {}", missing.why),
-            };
-        }
         let known: Vec<&str> = self.available.iter().map(|s| s.name.as_str()).collect();
         format!(
             "unknown backend {name:?} (available: {}; see `closure-conformance backends`)",
