@@ -304,6 +304,34 @@ pub fn discover(root: &Path) -> Result<(Vec<Case>, Vec<CaseError>), CaseError> {
     Ok((cases, errors))
 }
 
+/// Zero cases is an error, not an empty success: a run that checks nothing must
+/// never pass for one that checked everything.
+pub fn require_cases(root: &Path, cases: &[Case]) -> Result<(), String> {
+    if cases.is_empty() {
+        return Err(format!(
+            "no cases in {} (a case is {}/<topic>/<name>.py)",
+            root.display(),
+            root.display()
+        ));
+    }
+    Ok(())
+}
+
+/// `select`, but a filter that matches no case at all is an error.
+pub fn select_some<'a>(cases: &'a [Case], filters: &[String]) -> Result<Vec<&'a Case>, String> {
+    let selected = select(cases, filters);
+    if selected.is_empty() {
+        return Err(match filters.is_empty() {
+            true => "no cases to run".to_string(),
+            false => format!(
+                "no case matches {} (see `closure-conformance list`)",
+                filters.join(" ")
+            ),
+        });
+    }
+    Ok(selected)
+}
+
 /// Keeps the cases matching any filter (a substring of the id or of `cases/…` path);
 /// no filters keep all.
 pub fn select<'a>(cases: &'a [Case], filters: &[String]) -> Vec<&'a Case> {
@@ -426,6 +454,30 @@ mod tests {
                 "{source:?}: {got:?} lacks {message:?}"
             );
         }
+    }
+
+    #[test]
+    fn zero_cases_is_an_error() {
+        let root = Path::new("cases");
+        assert_eq!(
+            require_cases(root, &[]).unwrap_err(),
+            "no cases in cases (a case is cases/<topic>/<name>.py)"
+        );
+        let case = Case {
+            id: "t/counter".into(),
+            topic: "t".into(),
+            display_path: "cases/t/counter.py".into(),
+            path: "cases/t/counter.py".into(),
+            source: String::new(),
+            header: Header::default(),
+        };
+        let cases = [case];
+        assert!(require_cases(root, &cases).is_ok());
+        assert_eq!(select_some(&cases, &["count".into()]).unwrap().len(), 1);
+        assert_eq!(
+            select_some(&cases, &["nope".into(), "none".into()]).unwrap_err(),
+            "no case matches nope none (see `closure-conformance list`)"
+        );
     }
 
     #[test]

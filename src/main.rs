@@ -253,7 +253,8 @@ impl Common {
         }
     }
 
-    /// Loads every case; a bad case file is reported and counted, not fatal.
+    /// Loads every case; a bad case file is reported and counted, not fatal, but
+    /// a corpus with no case at all is.
     fn load_cases(&self) -> Result<(Layout, Vec<Case>, usize), Fatal> {
         let layout = Layout::under(&self.root);
         let (cases, errors) = case::discover(&layout.cases).map_err(|e| {
@@ -264,6 +265,7 @@ impl Common {
         for error in &errors {
             eprintln!("closure-conformance: bad case: {error}");
         }
+        case::require_cases(&layout.cases, &cases).map_err(Fatal)?;
         Ok((layout, cases, errors.len()))
     }
 
@@ -329,7 +331,7 @@ fn check_all<T: Sync>(items: &[T], check: impl Fn(&T) -> Outcome + Sync) -> Vec<
 fn run(args: RunArgs) -> Result<ExitCode, Fatal> {
     args.common.setup_jobs();
     let (layout, cases, bad_cases) = args.common.load_cases()?;
-    let selected = case::select(&cases, &args.filters);
+    let selected = case::select_some(&cases, &args.filters).map_err(Fatal)?;
     let backends = args.common.backends(&args.backends)?;
     let pairs: Vec<(&Case, &Backend)> = selected
         .iter()
@@ -350,7 +352,7 @@ fn run(args: RunArgs) -> Result<ExitCode, Fatal> {
 fn diff(args: DiffArgs) -> Result<ExitCode, Fatal> {
     args.common.setup_jobs();
     let (_, cases, bad_cases) = args.common.load_cases()?;
-    let selected = case::select(&cases, &args.filters);
+    let selected = case::select_some(&cases, &args.filters).map_err(Fatal)?;
     let reference = args.common.backend(&args.reference)?;
     let other = args.common.backend(&args.other)?;
     let outcomes = check_all(&selected, |case| {
@@ -450,10 +452,7 @@ fn finish(
 fn regen(args: RegenArgs) -> Result<ExitCode, Fatal> {
     args.common.setup_jobs();
     let (layout, cases, bad_cases) = args.common.load_cases()?;
-    let selected = case::select(&cases, &args.filters);
-    if selected.is_empty() {
-        return Err(Fatal(format!("no case matches {}", args.filters.join(" "))));
-    }
+    let selected = case::select_some(&cases, &args.filters).map_err(Fatal)?;
     let options = args.common.backend_options()?;
     let found = backend::discover(&options);
     let references: Vec<ReferenceBackend> = found
@@ -571,15 +570,11 @@ fn list_backends(args: BackendsArgs) -> Result<ExitCode, Fatal> {
 }
 
 fn list(args: ListArgs) -> Result<ExitCode, Fatal> {
-    let layout = Layout::under(&args.root);
-    let (cases, errors) = case::discover(&layout.cases).map_err(|e| Fatal(e.to_string()))?;
-    for case in case::select(&cases, &args.filters) {
+    let (_, selected, errors) = listed_cases(&args)?;
+    for case in &selected {
         say!("{:40} {}", case.id, case.header.description);
     }
-    for error in &errors {
-        eprintln!("closure-conformance: bad case: {error}");
-    }
-    Ok(exit_status(errors.is_empty()))
+    Ok(exit_status(errors == 0))
 }
 
 fn script(backend: &str, source: &str) -> ExitCode {
@@ -670,14 +665,17 @@ fn coverage(args: CoverageArgs) -> Result<ExitCode, Fatal> {
     ))
 }
 
-/// The cases a listing command selects; bad case files are printed and counted.
+/// The cases a listing command selects; bad case files are printed and counted;
+/// no case at all, or none matching the filters, is an error.
 fn listed_cases(args: &ListArgs) -> Result<(Layout, Vec<Case>, usize), Fatal> {
     let layout = Layout::under(&args.root);
     let (cases, errors) = case::discover(&layout.cases).map_err(|e| Fatal(e.to_string()))?;
     for error in &errors {
         eprintln!("closure-conformance: bad case: {error}");
     }
-    let selected: Vec<Case> = case::select(&cases, &args.filters)
+    case::require_cases(&layout.cases, &cases).map_err(Fatal)?;
+    let selected: Vec<Case> = case::select_some(&cases, &args.filters)
+        .map_err(Fatal)?
         .into_iter()
         .cloned()
         .collect();
@@ -722,7 +720,7 @@ fn differs(verdict: &Verdict) -> Option<bool> {
 fn progress(args: DiffArgs) -> Result<ExitCode, Fatal> {
     args.common.setup_jobs();
     let (layout, cases, bad_cases) = args.common.load_cases()?;
-    let selected = case::select(&cases, &args.filters);
+    let selected = case::select_some(&cases, &args.filters).map_err(Fatal)?;
     let old = args.common.backend(&args.reference)?;
     let new = args.common.backend(&args.other)?;
     // (case, differs on old, differs on new), marks ignored.

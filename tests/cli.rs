@@ -375,3 +375,100 @@ fn progress_names_what_a_backend_fixed_against_another() {
     );
     assert!(stdout.contains("fixed (1):\n  t/lambda\n"), "{stdout}");
 }
+
+/// Zero cases, whether the corpus is empty or no case matches the filters, is an
+/// error for every command that runs or lists cases: a run that checks nothing
+/// must never pass.
+#[test]
+fn zero_selected_cases_is_an_error() {
+    let dir = suite();
+    let one_error = |args: &[&str], root: &Path, expected: &str| {
+        let (out, stdout, stderr) = run(root, args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stdout}{stderr}");
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with(&format!("closure-conformance: error: {expected}")),
+            "{args:?}: {stderr}"
+        );
+    };
+    let commands: [&[&str]; 10] = [
+        &[],
+        &["run"],
+        &["diff", "cpython", "rustpython"],
+        &["progress", "cpython", "rustpython"],
+        &["regen"],
+        &["regen", "--check"],
+        &["list"],
+        &["divergences"],
+        &["versions"],
+        &["coverage"],
+    ];
+    for command in commands {
+        if command != ["coverage"] {
+            let filtered = [command, &["no_such_case"]].concat();
+            one_error(&filtered, dir.path(), "no case matches no_such_case");
+        }
+    }
+
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(empty.path().join("cases/t")).unwrap();
+    std::fs::write(empty.path().join("cases/t/rules.txt"), "r: a rule\n").unwrap();
+    for command in commands.iter().chain([&["bench"][..]].iter()) {
+        one_error(command, empty.path(), "no cases in ");
+    }
+}
+
+/// The `cargo test` harness (tests/conformance.rs), built beside this test.
+fn conformance_harness() -> std::path::PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let deps = exe.parent().unwrap();
+    std::fs::read_dir(deps)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.extension().is_none()
+                && path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("conformance-"))
+        })
+        .max_by_key(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok())
+        .expect("the conformance harness is not built: cargo test --release --no-run")
+}
+
+#[test]
+fn cargo_test_fails_on_an_empty_corpus() {
+    let harness = |root: &Path| {
+        let path = conformance_harness();
+        let out = Command::new(&path)
+            .args(["--exact", "corpus::not_empty", "--color", "never"])
+            .env("CLOSURE_CONFORMANCE_ROOT", root)
+            .env("CLOSURE_CONFORMANCE_PYTHON", "python3")
+            .env("CLOSURE_CONFORMANCE_HOME", root.join("no-installs"))
+            .output()
+            .unwrap();
+        // `cargo test --test cli` alone does not rebuild the harness.
+        assert!(
+            !String::from_utf8_lossy(&out.stdout).contains("running 0 tests"),
+            "{} has no corpus::not_empty trial: it is out of date, run cargo test --release",
+            path.display()
+        );
+        out
+    };
+    let empty = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(empty.path().join("cases/t")).unwrap();
+    let out = harness(empty.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(101), "{stdout}");
+    assert!(
+        stdout.contains("test corpus::not_empty ... FAILED") && stdout.contains("no cases in "),
+        "{stdout}"
+    );
+    // The same trial passes on a corpus with cases.
+    let dir = suite();
+    let out = harness(dir.path());
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("test corpus::not_empty ... ok"), "{stdout}");
+}

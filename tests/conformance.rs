@@ -6,21 +6,27 @@
 //! worker pools serve the whole run. A trial fails with the same explanation the
 //! command line prints: section diffs, fault reasons, stale divergence marks. A
 //! case that needs another Python than the backend's is an ignored trial.
+//!
+//! The corpus is this repository's (`cases/`, `expected/`, `docs/`), or the one
+//! under `$CLOSURE_CONFORMANCE_ROOT`. A corpus with no case fails
+//! (`corpus::not_empty`): a gate that checks nothing must not pass.
 
 use closure_conformance::backend::{self, Backend, BackendOptions};
 use closure_conformance::case;
 use closure_conformance::report::{explain, Palette};
 use closure_conformance::suite::{check_golden, skip_reason, Layout};
 use libtest_mimic::{Arguments, Trial};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
 type Shared = Arc<OnceLock<Backend>>;
 
 fn main() {
     let args = Arguments::from_args();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let layout = Arc::new(Layout::under(root));
+    let root: PathBuf = std::env::var_os("CLOSURE_CONFORMANCE_ROOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    let layout = Arc::new(Layout::under(&root));
     let palette = Palette::new(color(&args));
     let mut trials = Vec::new();
     let options = BackendOptions::from_env(PathBuf::from(env!(
@@ -52,6 +58,10 @@ fn main() {
             (Vec::new(), Vec::new())
         }
     };
+    let not_empty = case::require_cases(&layout.cases, &cases);
+    trials.push(Trial::test("corpus::not_empty", move || {
+        not_empty.map_err(Into::into)
+    }));
     for error in errors {
         let message = error.to_string();
         trials.push(Trial::test(
@@ -72,8 +82,8 @@ fn main() {
     }));
     // docs/divergences.md is made from the marks; it must not fall behind them.
     let marked_cases = cases.clone();
+    let path = root.join("docs/divergences.md");
     trials.push(Trial::test("docs::divergences", move || {
-        let path = root.join("docs/divergences.md");
         let written = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let expected = closure_conformance::coverage::divergences_markdown(&marked_cases);
         match written.contains(&expected) {
@@ -86,8 +96,8 @@ fn main() {
     // docs/versions.md is made from the goldens; it must not fall behind them.
     let timeline_cases = cases.clone();
     let expected_root = layout.expected.clone();
+    let path = root.join("docs/versions.md");
     trials.push(Trial::test("docs::versions", move || {
-        let path = root.join("docs/versions.md");
         let written = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
         let expected = closure_conformance::timeline::markdown(&timeline_cases, &expected_root)?;
         match written == expected {
