@@ -94,6 +94,30 @@ pub fn regen(
     }
 
     let mut summary = RegenSummary::default();
+    // A regen killed between writing a golden's temporary and renaming it leaves
+    // the temporary behind; the golden itself is the old one or the new one.
+    for stale in golden::stale_temporaries(expected_root) {
+        if check {
+            say!(
+                "{} {} is left by an interrupted regen; ignored (no golden was lost; regen removes it)",
+                palette.yellow("stale"),
+                stale.display()
+            );
+        } else if let Err(e) = std::fs::remove_file(&stale) {
+            say!(
+                "{} cannot remove {}, left by an interrupted regen: {e}",
+                palette.red("error"),
+                stale.display()
+            );
+            summary.errors += 1;
+        } else {
+            say!(
+                "{} {}, left by an interrupted regen (no golden was lost)",
+                palette.yellow("removed"),
+                stale.display()
+            );
+        }
+    }
     for (index, case) in cases.iter().enumerate() {
         let observations = by_case.remove(&index).unwrap_or_default();
         let result = regen_one(
@@ -222,7 +246,8 @@ fn regen_one(
     }
 }
 
-/// Goldens under `expected_root` that belong to no case.
+/// Goldens under `expected_root` that belong to no case (temporaries of an atomic
+/// write, a running or an interrupted one, are not goldens).
 fn orphans(expected_root: &Path, cases: &[Case]) -> Vec<String> {
     let known: std::collections::HashSet<std::path::PathBuf> = cases
         .iter()
@@ -232,7 +257,9 @@ fn orphans(expected_root: &Path, cases: &[Case]) -> Vec<String> {
         .sort_by_file_name()
         .into_iter()
         .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file() && !known.contains(e.path()))
+        .filter(|e| {
+            e.file_type().is_file() && !known.contains(e.path()) && !golden::is_temporary(e.path())
+        })
         .map(|e| e.path().display().to_string())
         .collect()
 }

@@ -472,3 +472,65 @@ fn cargo_test_fails_on_an_empty_corpus() {
     assert!(out.status.success(), "{stdout}");
     assert!(stdout.contains("test corpus::not_empty ... ok"), "{stdout}");
 }
+
+/// This process's umask, which the tool inherits.
+fn umask() -> u32 {
+    let status = std::fs::read_to_string("/proc/self/status").unwrap();
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("Umask:"))
+        .map(|octal| u32::from_str_radix(octal.trim(), 8).unwrap())
+        .unwrap()
+}
+
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::metadata(path).unwrap().permissions().mode() & 0o7777
+}
+
+#[test]
+fn an_interrupted_regen_leaves_nothing_check_trips_on_and_goldens_keep_the_usual_mode() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = suite();
+    assert!(run(dir.path(), &["regen"]).0.status.success());
+    let golden = dir.path().join("expected/t/counter.txt");
+    assert_eq!(mode(&golden), 0o644 & !umask());
+    assert_ne!(mode(&golden), 0o600);
+
+    // What `kill -9` between writing and renaming leaves: a temporary of a process
+    // that is gone (pids never reach 99999999), and one from an older version.
+    let stale = [
+        dir.path().join("expected/t/.counter.txt.tmp-99999999-0"),
+        dir.path().join("expected/t/.tmpK3x9Qz"),
+    ];
+    for path in &stale {
+        std::fs::write(path, "half a golden").unwrap();
+    }
+    let (out, stdout, _) = run(dir.path(), &["regen", "--check", "--color", "never"]);
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("regen: 0 out of date (0 new, 0 changed), 2 unchanged, 0 errors\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(".counter.txt.tmp-99999999-0 is left by an interrupted regen; ignored (no golden was lost"),
+        "{stdout}"
+    );
+    assert!(stale.iter().all(|path| path.exists()));
+
+    // regen removes them, and a golden someone made group-writable stays so.
+    std::fs::set_permissions(&golden, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let text = std::fs::read_to_string(&golden).unwrap();
+    std::fs::write(&golden, text.replace("| 1 2", "| 1 3")).unwrap();
+    let (out, stdout, _) = run(dir.path(), &["regen", "--color", "never"]);
+    assert!(out.status.success(), "{stdout}");
+    assert!(stdout.contains("removed "), "{stdout}");
+    assert!(stale.iter().all(|path| !path.exists()), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&golden).unwrap(), text);
+    assert_eq!(mode(&golden), 0o664);
+    let left: Vec<_> = std::fs::read_dir(dir.path().join("expected/t"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(left.len(), 2, "{left:?}");
+}
