@@ -99,10 +99,15 @@ impl Case {
             .file_name()
             .map(Path::new)
             .unwrap_or(Path::new("cases"));
-        let display_path = root_name
-            .join(relative)
-            .to_string_lossy()
-            .replace('\\', "/");
+        let shown = root_name.join(relative);
+        // The id names the golden: a lossy conversion would give two files one id.
+        let Some(display_path) = shown.to_str().map(|p| p.replace('\\', "/")) else {
+            return Err(CaseError {
+                path: escape_non_utf8(shown.as_os_str()),
+                line: None,
+                message: "file name is not UTF-8".into(),
+            });
+        };
         let error = |message: String| CaseError {
             path: display_path.clone(),
             line: None,
@@ -270,6 +275,44 @@ fn parse_divergence(value: &str) -> Result<Divergence, String> {
     })
 }
 
+/// A path that is not UTF-8, with its invalid bytes shown as `\xNN`.
+fn escape_non_utf8(path: &std::ffi::OsStr) -> String {
+    let mut out = String::new();
+    for chunk in path.as_encoded_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02x}"));
+        }
+    }
+    out
+}
+
+/// Cases that share an id would share a golden and overwrite each other's: each
+/// such group is an error naming every file, and none of them runs.
+fn reject_duplicate_ids(cases: Vec<Case>) -> (Vec<Case>, Vec<CaseError>) {
+    let mut by_id: std::collections::BTreeMap<String, Vec<Case>> = Default::default();
+    for case in cases {
+        by_id.entry(case.id.clone()).or_default().push(case);
+    }
+    let (mut unique, mut errors) = (Vec::new(), Vec::new());
+    for (id, mut group) in by_id {
+        if group.len() == 1 {
+            unique.append(&mut group);
+            continue;
+        }
+        let others: Vec<&str> = group[1..].iter().map(|c| c.display_path.as_str()).collect();
+        errors.push(CaseError {
+            path: group[0].display_path.clone(),
+            line: None,
+            message: format!(
+                "has the same id `{id}` as {}, so they would share one golden; rename one",
+                others.join(", ")
+            ),
+        });
+    }
+    (unique, errors)
+}
+
 /// Every `*.py` under `root`, sorted by id. Errors are collected, not fatal:
 /// one bad case must not hide the others.
 pub fn discover(root: &Path) -> Result<(Vec<Case>, Vec<CaseError>), CaseError> {
@@ -300,7 +343,8 @@ pub fn discover(root: &Path) -> Result<(Vec<Case>, Vec<CaseError>), CaseError> {
             }
         }
     }
-    cases.sort_by(|a, b| a.id.cmp(&b.id));
+    let (cases, duplicates) = reject_duplicate_ids(cases);
+    errors.extend(duplicates);
     Ok((cases, errors))
 }
 
@@ -477,6 +521,61 @@ mod tests {
         assert_eq!(
             select_some(&cases, &["nope".into(), "none".into()]).unwrap_err(),
             "no case matches nope none (see `closure-conformance list`)"
+        );
+    }
+
+    #[test]
+    fn non_utf8_file_names_are_bad_cases_not_one_lossy_id() {
+        use std::os::unix::ffi::OsStrExt as _;
+        let parent = tempfile::tempdir().unwrap();
+        let root = parent.path().join("cases");
+        let topic = root.join("t");
+        std::fs::create_dir_all(&topic).unwrap();
+        // Both would be `t/caf\u{fffd}` through to_string_lossy, and share a golden.
+        for name in [&b"caf\xe9.py"[..], b"caf\xe8.py"] {
+            std::fs::write(topic.join(std::ffi::OsStr::from_bytes(name)), MINIMAL).unwrap();
+        }
+        let odd_topic = root.join(std::ffi::OsStr::from_bytes(b"t\xff"));
+        std::fs::create_dir_all(&odd_topic).unwrap();
+        std::fs::write(odd_topic.join("x.py"), MINIMAL).unwrap();
+        std::fs::write(topic.join("good.py"), MINIMAL).unwrap();
+        let (cases, errors) = discover(&root).unwrap();
+        let ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["t/good"]);
+        let mut errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        errors.sort();
+        assert_eq!(
+            errors,
+            [
+                "cases/t/caf\\xe8.py: file name is not UTF-8",
+                "cases/t/caf\\xe9.py: file name is not UTF-8",
+                "cases/t\\xff/x.py: file name is not UTF-8",
+            ]
+        );
+    }
+
+    #[test]
+    fn cases_sharing_an_id_are_all_errors_naming_every_file() {
+        let case = |id: &str, path: &str| Case {
+            id: id.into(),
+            topic: "t".into(),
+            display_path: path.into(),
+            path: path.into(),
+            source: String::new(),
+            header: Header::default(),
+        };
+        let (cases, errors) = reject_duplicate_ids(vec![
+            case("t/b", "cases/t/b.py"),
+            case("t/a", "cases/t/a.py"),
+            case("t/b", "cases/t/b2.py"),
+            case("t/b", "cases/t/b3.py"),
+        ]);
+        let ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["t/a"]);
+        assert_eq!(errors.len(), 1);
+        assert_eq!(
+            errors[0].to_string(),
+            "cases/t/b.py: has the same id `t/b` as cases/t/b2.py, cases/t/b3.py, so they would share one golden; rename one"
         );
     }
 

@@ -534,3 +534,38 @@ fn an_interrupted_regen_leaves_nothing_check_trips_on_and_goldens_keep_the_usual
         .collect();
     assert_eq!(left.len(), 2, "{left:?}");
 }
+
+#[test]
+fn non_utf8_case_names_are_bad_cases_and_get_no_golden() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let dir = suite();
+    // Through a lossy conversion both were `t/caf\u{fffd}`, one golden for two cases.
+    for (name, print) in [(&b"caf\xe9.py"[..], "1"), (b"caf\xe8.py", "2")] {
+        let path = dir
+            .path()
+            .join("cases/t")
+            .join(std::ffi::OsStr::from_bytes(name));
+        std::fs::write(
+            path,
+            LAMBDA.replace("print(f())", &format!("print({print})")),
+        )
+        .unwrap();
+    }
+    let (out, stdout, stderr) = run(dir.path(), &["regen", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stderr.contains("bad case: cases/t/caf\\xe8.py: file name is not UTF-8\n")
+            && stderr.contains("bad case: cases/t/caf\\xe9.py: file name is not UTF-8\n"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains("regen: 2 written (2 new, 0 changed)"),
+        "{stdout}"
+    );
+    let mut goldens: Vec<String> = std::fs::read_dir(dir.path().join("expected/t"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    goldens.sort();
+    assert_eq!(goldens, ["counter.txt", "lambda.txt"]);
+}
