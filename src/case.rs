@@ -94,12 +94,7 @@ impl Case {
     /// Reads and parses one case file. `root` is the cases directory.
     pub fn load(root: &Path, path: &Path) -> Result<Case, CaseError> {
         let relative = path.strip_prefix(root).unwrap_or(path);
-        // Shown relative to the suite root: `cases/topic/name.py` for the corpus.
-        let root_name = root
-            .file_name()
-            .map(Path::new)
-            .unwrap_or(Path::new("cases"));
-        let shown = root_name.join(relative);
+        let shown = shown_path(root, path);
         // The id names the golden: a lossy conversion would give two files one id.
         let Some(display_path) = shown.to_str().map(|p| p.replace('\\', "/")) else {
             return Err(CaseError {
@@ -275,6 +270,20 @@ fn parse_divergence(value: &str) -> Result<Divergence, String> {
     })
 }
 
+/// A path under the cases directory as people see it: relative to the suite root,
+/// `cases/topic/name.py` for the corpus.
+fn shown_path(root: &Path, path: &Path) -> PathBuf {
+    let relative = path.strip_prefix(root).unwrap_or(path);
+    let root_name = root
+        .file_name()
+        .map(Path::new)
+        .unwrap_or(Path::new("cases"));
+    match relative.as_os_str().is_empty() {
+        true => root_name.to_path_buf(),
+        false => root_name.join(relative),
+    }
+}
+
 /// A path that is not UTF-8, with its invalid bytes shown as `\xNN`.
 fn escape_non_utf8(path: &std::ffi::OsStr) -> String {
     let mut out = String::new();
@@ -313,8 +322,45 @@ fn reject_duplicate_ids(cases: Vec<Case>) -> (Vec<Case>, Vec<CaseError>) {
     (unique, errors)
 }
 
-/// Every `*.py` under `root`, sorted by id. Errors are collected, not fatal:
-/// one bad case must not hide the others.
+/// Whether a file or directory name starts with `.`.
+fn hidden(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|name| name.as_encoded_bytes().starts_with(b"."))
+}
+
+/// Why walking the cases directory failed at one entry, as a case error: a symlink
+/// loop, a symlink to nothing, an unreadable directory.
+fn walk_error(root: &Path, error: &walkdir::Error) -> CaseError {
+    let shown = |path: &Path| escape_non_utf8(shown_path(root, path).as_os_str());
+    let path = error.path().map(shown).unwrap_or_else(|| shown(root));
+    let message = match (error.loop_ancestor(), error.io_error()) {
+        (Some(ancestor), _) => format!(
+            "symlink loop: it leads back to {}, not followed",
+            shown(ancestor)
+        ),
+        (None, Some(io)) => {
+            let dangling = error
+                .path()
+                .and_then(|p| p.symlink_metadata().ok())
+                .is_some_and(|m| m.file_type().is_symlink());
+            match dangling {
+                true => format!("broken symlink: {io}"),
+                false => format!("cannot read: {io}"),
+            }
+        }
+        (None, None) => error.to_string(),
+    };
+    CaseError {
+        path,
+        line: None,
+        message,
+    }
+}
+
+/// Every `*.py` under `root`, sorted by id, following symlinks (to files and to
+/// directories). Errors are collected, not fatal: one bad case, symlink loop or
+/// broken symlink must not hide the others. Hidden entries (`.name`: editor
+/// lock files, temporaries) are not cases and are not read.
 pub fn discover(root: &Path) -> Result<(Vec<Case>, Vec<CaseError>), CaseError> {
     if !root.is_dir() {
         return Err(CaseError {
@@ -324,15 +370,18 @@ pub fn discover(root: &Path) -> Result<(Vec<Case>, Vec<CaseError>), CaseError> {
         });
     }
     let (mut cases, mut errors) = (Vec::new(), Vec::new());
-    for entry in walkdir::WalkDir::new(root).sort_by_file_name() {
+    let walk = walkdir::WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|entry| entry.depth() == 0 || !hidden(entry.path()));
+    for entry in walk {
         let entry = match entry {
             Ok(entry) => entry,
+            // Errors bypass filter_entry: an editor's lock file is a dangling symlink.
+            Err(e) if e.depth() > 0 && e.path().is_some_and(hidden) => continue,
             Err(e) => {
-                errors.push(CaseError {
-                    path: root.display().to_string(),
-                    line: None,
-                    message: e.to_string(),
-                });
+                errors.push(walk_error(root, &e));
                 continue;
             }
         };
@@ -576,6 +625,45 @@ mod tests {
         assert_eq!(
             errors[0].to_string(),
             "cases/t/b.py: has the same id `t/b` as cases/t/b2.py, cases/t/b3.py, so they would share one golden; rename one"
+        );
+    }
+
+    #[test]
+    fn symlinks_are_followed_and_loops_and_dangling_links_reported() {
+        use std::os::unix::fs::symlink;
+        let parent = tempfile::tempdir().unwrap();
+        let root = parent.path().join("cases");
+        std::fs::create_dir_all(root.join("t")).unwrap();
+        std::fs::create_dir_all(parent.path().join("elsewhere")).unwrap();
+        std::fs::write(parent.path().join("elsewhere/shared.py"), MINIMAL).unwrap();
+        std::fs::write(root.join("t/real.py"), MINIMAL).unwrap();
+        // A case file that is a symlink, to a file inside or outside the corpus.
+        symlink("real.py", root.join("t/alias.py")).unwrap();
+        symlink(
+            parent.path().join("elsewhere/shared.py"),
+            root.join("t/shared.py"),
+        )
+        .unwrap();
+        // A topic that is a symlink to a directory.
+        symlink(parent.path().join("elsewhere"), root.join("linked")).unwrap();
+        // A loop, a symlink to nothing, and an editor's lock file (hidden, skipped).
+        symlink("..", root.join("t/loop")).unwrap();
+        symlink("gone.py", root.join("t/broken.py")).unwrap();
+        symlink("user@host.1234", root.join("t/.#real.py")).unwrap();
+        let (cases, errors) = discover(&root).unwrap();
+        let ids: Vec<&str> = cases.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["linked/shared", "t/alias", "t/real", "t/shared"]);
+        assert_eq!(cases[1].display_path, "cases/t/alias.py");
+        assert_eq!(cases[1].source, MINIMAL);
+        let errors: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        assert_eq!(errors.len(), 2, "{errors:?}");
+        assert!(
+            errors[0].starts_with("cases/t/broken.py: broken symlink: "),
+            "{errors:?}"
+        );
+        assert_eq!(
+            errors[1],
+            "cases/t/loop: symlink loop: it leads back to cases, not followed"
         );
     }
 

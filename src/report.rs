@@ -11,18 +11,29 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// Writes report text to stdout. When the reader has gone (`… | head`), exits
-/// quietly instead of panicking; SIGPIPE stays ignored so that a dead worker's
-/// pipe can never kill the runner.
+/// quietly with 141 as Unix tools do, instead of panicking; SIGPIPE stays ignored
+/// so that a dead worker's pipe can never kill the runner. Any other write error
+/// (a full disk) is one line on stderr and exit status 2: a report that was cut
+/// short must never look like a finished one.
 pub fn emit(text: &str) {
     use std::io::Write as _;
     let mut stdout = std::io::stdout().lock();
-    if stdout
+    if let Err(error) = stdout
         .write_all(text.as_bytes())
         .and_then(|_| stdout.flush())
-        .is_err()
     {
+        if let Some(message) = write_error_message(&error) {
+            let _ = writeln!(std::io::stderr(), "{message}");
+            std::process::exit(2);
+        }
         std::process::exit(141);
     }
+}
+
+/// What to say when writing the report failed; nothing for a reader that has gone.
+fn write_error_message(error: &std::io::Error) -> Option<String> {
+    (error.kind() != std::io::ErrorKind::BrokenPipe)
+        .then(|| format!("closure-conformance: cannot write output: {error}"))
 }
 
 /// `println!` through `emit`.
@@ -395,6 +406,17 @@ pub fn json(outcomes: &[Outcome], backends: Vec<JsonBackend>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_a_reader_that_has_gone_is_a_silent_write_error() {
+        let gone = std::io::Error::from_raw_os_error(libc::EPIPE);
+        assert_eq!(write_error_message(&gone), None);
+        let full = std::io::Error::from_raw_os_error(libc::ENOSPC);
+        assert_eq!(
+            write_error_message(&full).unwrap(),
+            format!("closure-conformance: cannot write output: {full}")
+        );
+    }
 
     #[test]
     fn plain_diff_marks_changed_words() {

@@ -569,3 +569,56 @@ fn non_utf8_case_names_are_bad_cases_and_get_no_golden() {
     goldens.sort();
     assert_eq!(goldens, ["counter.txt", "lambda.txt"]);
 }
+
+#[test]
+fn symlinked_cases_are_followed_and_a_loop_is_a_bad_case() {
+    let dir = suite();
+    std::os::unix::fs::symlink("lambda.py", dir.path().join("cases/t/alias.py")).unwrap();
+    let (out, stdout, stderr) = run(dir.path(), &["list"]);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stdout.starts_with("t/alias "), "{stdout}");
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    std::os::unix::fs::symlink("..", dir.path().join("cases/t/loop")).unwrap();
+    let (out, stdout, stderr) = run(dir.path(), &["list"]);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stdout.lines().count(), 3, "{stdout}");
+    assert_eq!(
+        stderr,
+        "closure-conformance: bad case: cases/t/loop: symlink loop: it leads back to cases, not followed\n"
+    );
+}
+
+#[test]
+fn a_write_error_is_one_line_but_a_reader_that_has_gone_is_not_an_error() {
+    let dir = suite();
+    let full = std::fs::File::create("/dev/full").unwrap();
+    let out = Command::new(BIN)
+        .args(["list", "--root"])
+        .arg(dir.path())
+        .stdout(full)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert_eq!(
+        stderr,
+        "closure-conformance: cannot write output: No space left on device (os error 28)\n"
+    );
+
+    // `… | head` that stopped reading: the quiet 141 of Unix tools.
+    let mut child = Command::new(BIN)
+        .args(["list", "--root"])
+        .arg(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(141));
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
