@@ -6,7 +6,7 @@ use closure_conformance::backend::{self, Backend, BackendOptions, Discovery};
 use closure_conformance::case::{self, Case};
 use closure_conformance::compare::Verdict;
 use closure_conformance::regen::ReferenceBackend;
-use closure_conformance::report::{self, JsonBackend, Palette};
+use closure_conformance::report::{self, visible_line, JsonBackend, Palette};
 use closure_conformance::suite::{self, Layout, Outcome};
 use closure_conformance::{bench, regen, say, say_raw};
 use indicatif::{ProgressBar, ProgressStyle};
@@ -181,6 +181,14 @@ enum Format {
     Json,
 }
 
+/// Reports a case file that cannot run, on one line whatever its name holds.
+fn bad_case(error: &case::CaseError) {
+    eprintln!(
+        "closure-conformance: bad case: {}",
+        visible_line(&error.to_string())
+    );
+}
+
 /// A one-line error for the user; the exit status says what kind.
 struct Fatal(String);
 
@@ -218,7 +226,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(Fatal(message)) => {
-            eprintln!("closure-conformance: error: {message}");
+            eprintln!("closure-conformance: error: {}", visible_line(&message));
             ExitCode::from(2)
         }
     }
@@ -263,7 +271,7 @@ impl Common {
             ))
         })?;
         for error in &errors {
-            eprintln!("closure-conformance: bad case: {error}");
+            bad_case(error);
         }
         case::require_cases(&layout.cases, &cases).map_err(Fatal)?;
         Ok((layout, cases, errors.len()))
@@ -410,8 +418,8 @@ fn finish(
                     say!(
                         "  {}::{} — {}",
                         outcome.backend,
-                        outcome.case.id,
-                        reasons.join("; ")
+                        visible_line(&outcome.case.id),
+                        visible_line(&reasons.join("; "))
                     );
                 }
             }
@@ -421,7 +429,7 @@ fn finish(
                 "\n{} {}::{}",
                 palette.red("FAIL"),
                 outcome.backend,
-                outcome.case.id
+                visible_line(&outcome.case.id)
             );
             say_raw!("{}", report::explain(outcome, palette));
         }
@@ -572,7 +580,11 @@ fn list_backends(args: BackendsArgs) -> Result<ExitCode, Fatal> {
 fn list(args: ListArgs) -> Result<ExitCode, Fatal> {
     let (_, selected, errors) = listed_cases(&args)?;
     for case in &selected {
-        say!("{:40} {}", case.id, case.header.description);
+        say!(
+            "{:40} {}",
+            visible_line(&case.id),
+            visible_line(&case.header.description)
+        );
     }
     Ok(exit_status(errors == 0))
 }
@@ -671,7 +683,7 @@ fn listed_cases(args: &ListArgs) -> Result<(Layout, Vec<Case>, usize), Fatal> {
     let layout = Layout::under(&args.root);
     let (cases, errors) = case::discover(&layout.cases).map_err(|e| Fatal(e.to_string()))?;
     for error in &errors {
-        eprintln!("closure-conformance: bad case: {error}");
+        bad_case(error);
     }
     case::require_cases(&layout.cases, &cases).map_err(Fatal)?;
     let selected: Vec<Case> = case::select_some(&cases, &args.filters)
@@ -776,7 +788,7 @@ fn progress(args: DiffArgs) -> Result<ExitCode, Fatal> {
         }
         say!("\n{} ({}):", palette.bold(name), ids.len());
         for id in ids {
-            say!("  {id}");
+            say!("  {}", visible_line(id));
         }
     }
     Ok(exit_status(bad_cases == 0))

@@ -8,7 +8,7 @@ use crate::backend::Backend;
 use crate::case::Case;
 use crate::golden::{self, Golden, Reference};
 use crate::observation::{Rendered, Section};
-use crate::report::{section_diff, Palette};
+use crate::report::{section_diff, visible, visible_line, Palette};
 use crate::suite::{observe, skip_reason};
 use crate::version::PyVersion;
 use crate::{say, say_raw};
@@ -139,7 +139,11 @@ pub fn regen(
                     (true, false) => "created",
                     (false, false) => "updated",
                 };
-                say!("{} {}", palette.bold(verb), golden_path.display());
+                say!(
+                    "{} {}",
+                    palette.bold(verb),
+                    visible_line(&golden_path.to_string_lossy())
+                );
                 say_raw!("{diff}");
                 if new {
                     summary.new += 1;
@@ -148,7 +152,12 @@ pub fn regen(
                 }
             }
             GoldenUpdate::Error(why) => {
-                say!("{} {}: {why}", palette.red("error"), case.display_path);
+                say!(
+                    "{} {}: {}",
+                    palette.red("error"),
+                    visible_line(&case.display_path),
+                    visible(&why)
+                );
                 summary.errors += 1;
             }
         }

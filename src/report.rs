@@ -6,9 +6,11 @@ use crate::observation::Section;
 use crate::suite::Outcome;
 use anstyle::{AnsiColor, Style};
 use serde::Serialize;
-use similar::{ChangeTag, TextDiff};
+use similar::{ChangeTag, DiffOp, DiffTag, TextDiff};
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
+use std::time::Duration;
 
 /// Writes report text to stdout. When the reader has gone (`… | head`), exits
 /// quietly with 141 as Unix tools do, instead of panicking; SIGPIPE stays ignored
@@ -102,8 +104,88 @@ impl Palette {
     }
 }
 
+/// Most lines of one section diff the human report shows; the rest are counted.
+pub const MAX_DIFF_LINES: usize = 200;
+
+/// Most characters of one diff line the human report shows; the rest are counted.
+pub const MAX_LINE_CHARS: usize = 1000;
+
+/// How a character is shown to people, when not as itself: every control character
+/// but newline and tab (C0, DEL, C1) as `\xNN`, every bidi control (which reorders
+/// what the terminal shows around it) as `\u{NNNN}`, and a backslash that would
+/// read as the start of one of those (before `x`, `u` or another backslash) as `\\`,
+/// so that text which spells `\x1b` never looks like an escape character.
+fn escaped(c: char, next: Option<char>, keep_newline: bool) -> Option<String> {
+    match c {
+        '\n' if keep_newline => None,
+        '\t' => None,
+        '\\' if matches!(next, Some('x' | 'u' | '\\')) => Some("\\\\".into()),
+        c if c.is_control() => Some(format!("\\x{:02x}", c as u32)),
+        '\u{061c}'
+        | '\u{200e}'
+        | '\u{200f}'
+        | '\u{202a}'..='\u{202e}'
+        | '\u{2066}'..='\u{2069}' => Some(format!("\\u{{{:04x}}}", c as u32)),
+        _ => None,
+    }
+}
+
+/// `text` with `escaped` applied, cut after `budget` characters (which it lowers);
+/// also how many characters were cut.
+fn escape<'a>(text: &'a str, keep_newline: bool, budget: &mut usize) -> (Cow<'a, str>, usize) {
+    let needs = |(i, c): (usize, char)| {
+        escaped(c, text[i + c.len_utf8()..].chars().next(), keep_newline).is_some()
+    };
+    let chars = text.chars().count();
+    if chars <= *budget && !text.char_indices().any(needs) {
+        *budget -= chars;
+        return (Cow::Borrowed(text), 0);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut shown = 0;
+    for (i, c) in text.char_indices() {
+        if shown == *budget {
+            break;
+        }
+        match escaped(c, text[i + c.len_utf8()..].chars().next(), keep_newline) {
+            Some(escape) => out.push_str(&escape),
+            None => out.push(c),
+        }
+        shown += 1;
+    }
+    *budget -= shown;
+    (Cow::Owned(out), chars - shown)
+}
+
+/// Text a case chose (output, messages, fault text) as the human report shows it:
+/// control and bidi characters made visible (see `escaped`); newlines kept.
+pub fn visible(text: &str) -> Cow<'_, str> {
+    let mut unlimited = usize::MAX;
+    escape(text, true, &mut unlimited).0
+}
+
+/// `visible` for text that must stay on one line (paths, ids, reasons): newlines
+/// are escaped too.
+pub fn visible_line(text: &str) -> Cow<'_, str> {
+    let mut unlimited = usize::MAX;
+    escape(text, false, &mut unlimited).0
+}
+
+/// How many lines `iter_inline_changes` yields for an op.
+fn op_lines(op: &DiffOp) -> usize {
+    let (tag, old, new) = op.as_tag_tuple();
+    match tag {
+        DiffTag::Equal | DiffTag::Delete => old.len(),
+        DiffTag::Insert => new.len(),
+        DiffTag::Replace => old.len() + new.len(),
+    }
+}
+
 /// A unified diff of one section, expected vs actual, with the changed words of
-/// changed lines emphasized (underlined with color; `[-…-]`/`{+…+}` without color).
+/// changed lines emphasized (underlined with color; `[-…-]`/`{+…+}` without color),
+/// as the human report shows it: what the case wrote made visible (`visible`), at
+/// most `MAX_DIFF_LINES` lines of at most `MAX_LINE_CHARS` characters, and a last
+/// line counting what was left out.
 pub fn section_diff(
     expected: &str,
     actual: &str,
@@ -111,38 +193,113 @@ pub fn section_diff(
     actual_label: &str,
     palette: Palette,
 ) -> String {
-    let diff = TextDiff::from_lines(expected, actual);
+    render_diff(
+        expected,
+        actual,
+        (expected_label, actual_label),
+        palette,
+        true,
+    )
+}
+
+/// `section_diff` for machines: every line, as the case wrote it.
+pub fn full_section_diff(
+    expected: &str,
+    actual: &str,
+    expected_label: &str,
+    actual_label: &str,
+) -> String {
+    render_diff(
+        expected,
+        actual,
+        (expected_label, actual_label),
+        Palette::new(false),
+        false,
+    )
+}
+
+fn render_diff(
+    expected: &str,
+    actual: &str,
+    (expected_label, actual_label): (&str, &str),
+    palette: Palette,
+    human: bool,
+) -> String {
+    // A diff of two huge, unlike texts must not take minutes: past the deadline
+    // the diff is coarser, never wrong.
+    let diff = TextDiff::configure()
+        .timeout(Duration::from_secs(1))
+        .diff_lines(expected, actual);
+    let (max_lines, max_chars) = match human {
+        true => (MAX_DIFF_LINES, MAX_LINE_CHARS),
+        false => (usize::MAX, usize::MAX),
+    };
+    let groups = diff.grouped_ops(3);
+    let total: usize = groups.iter().flatten().map(op_lines).sum();
+    let mut shown = 0;
     let mut out = String::new();
-    let _ = writeln!(out, "{}", palette.red(&format!("--- {expected_label}")));
-    let _ = writeln!(out, "{}", palette.green(&format!("+++ {actual_label}")));
-    for group in diff.grouped_ops(3) {
-        for op in &group {
-            for change in diff.iter_inline_changes(op) {
-                let (sign, paint): (&str, fn(&Palette, &str) -> String) = match change.tag() {
-                    ChangeTag::Delete => ("-", Palette::red),
-                    ChangeTag::Insert => ("+", Palette::green),
-                    ChangeTag::Equal => (" ", Palette::dim),
-                };
-                let mut line = String::new();
-                for (emphasized, value) in change.iter_strings_lossy() {
-                    let value = value.trim_end_matches('\n');
-                    if emphasized && change.tag() != ChangeTag::Equal {
-                        if palette.color {
-                            line.push_str(&palette.emphasis(change.tag(), value));
-                        } else if change.tag() == ChangeTag::Delete {
-                            let _ = write!(line, "[-{value}-]");
-                        } else {
-                            let _ = write!(line, "{{+{value}+}}");
-                        }
-                    } else {
-                        line.push_str(&paint(&palette, value));
-                    }
-                }
-                let _ = writeln!(out, "{}{line}", paint(&palette, sign));
+    let _ = writeln!(
+        out,
+        "{}",
+        palette.red(&format!("--- {}", visible_line(expected_label)))
+    );
+    let _ = writeln!(
+        out,
+        "{}",
+        palette.green(&format!("+++ {}", visible_line(actual_label)))
+    );
+    'lines: for op in groups.iter().flatten() {
+        for change in diff.iter_inline_changes(op) {
+            if shown == max_lines {
+                break 'lines;
             }
+            shown += 1;
+            let (sign, paint): (&str, fn(&Palette, &str) -> String) = match change.tag() {
+                ChangeTag::Delete => ("-", Palette::red),
+                ChangeTag::Insert => ("+", Palette::green),
+                ChangeTag::Equal => (" ", Palette::dim),
+            };
+            let mut line = String::new();
+            let (mut budget, mut cut) = (max_chars, 0);
+            for (emphasized, value) in change.iter_strings_lossy() {
+                let value = value.trim_end_matches('\n');
+                let value = match human {
+                    true => {
+                        let (value, left) = escape(value, false, &mut budget);
+                        cut += left;
+                        value
+                    }
+                    false => Cow::Borrowed(value),
+                };
+                if emphasized && change.tag() != ChangeTag::Equal {
+                    if palette.color {
+                        line.push_str(&palette.emphasis(change.tag(), &value));
+                    } else if change.tag() == ChangeTag::Delete {
+                        let _ = write!(line, "[-{value}-]");
+                    } else {
+                        let _ = write!(line, "{{+{value}+}}");
+                    }
+                } else {
+                    line.push_str(&paint(&palette, &value));
+                }
+            }
+            if cut > 0 {
+                line.push_str(&palette.dim(&format!("… ({cut} more characters)")));
+            }
+            let _ = writeln!(out, "{}{line}", paint(&palette, sign));
         }
     }
-    if expected.is_empty() != actual.is_empty() || diff.grouped_ops(3).is_empty() {
+    if total > shown {
+        let _ = writeln!(
+            out,
+            "{}",
+            palette.dim(&format!(
+                "… {} more diff lines left out (the report shows {max_lines})",
+                total - shown
+            ))
+        );
+    }
+    if expected.is_empty() != actual.is_empty() || groups.is_empty() {
         // Say so when one side is empty: a bare "+" block is easy to misread.
         let _ = writeln!(
             out,
@@ -154,19 +311,20 @@ pub fn section_diff(
 }
 
 /// Why a failed outcome failed, with its section diffs; empty for any other verdict.
+/// Everything that came from the case is shown `visible`.
 pub fn explain(outcome: &Outcome, palette: Palette) -> String {
     let mut out = String::new();
     let Verdict::Fail(failure) = &outcome.verdict else {
         return out;
     };
+    let path = visible_line(&outcome.case.display_path);
+    let backend = visible_line(&outcome.backend);
     match &failure.why {
         FailureKind::Mismatch => {
             let _ = writeln!(
                 out,
-                "{} on {} differs from {} in [{}]",
-                outcome.case.display_path,
-                outcome.backend,
-                outcome.against,
+                "{path} on {backend} differs from {} in [{}]",
+                visible_line(&outcome.against),
                 failure
                     .sections
                     .iter()
@@ -180,25 +338,22 @@ pub fn explain(outcome: &Outcome, palette: Palette) -> String {
                 out,
                 "{}",
                 palette.yellow(&format!(
-                    "known divergence no longer reproduces — remove the mark from {}:",
-                    outcome.case.display_path
+                    "known divergence no longer reproduces — remove the mark from {path}:"
                 ))
             );
             for reason in reasons {
-                let _ = writeln!(out, "    # diverges: {} …: {reason}", outcome.backend);
+                let _ = writeln!(out, "    # diverges: {backend} …: {}", visible_line(reason));
             }
         }
         FailureKind::Fault(reason) => {
             let _ = writeln!(
                 out,
-                "{} on {}: {}",
-                outcome.case.display_path,
-                outcome.backend,
-                palette.red(reason)
+                "{path} on {backend}: {}",
+                palette.red(&visible(reason))
             );
         }
         FailureKind::NoExpectation(reason) => {
-            let _ = writeln!(out, "{}", palette.red(reason));
+            let _ = writeln!(out, "{}", palette.red(&visible(reason)));
             return out;
         }
     }
@@ -217,7 +372,8 @@ pub fn explain(outcome: &Outcome, palette: Palette) -> String {
             out,
             "{}",
             palette.dim(&format!(
-                "if the golden is what is wrong, refresh it: {refresh}"
+                "if the golden is what is wrong, refresh it: {}",
+                visible_line(refresh)
             ))
         );
     }
@@ -354,7 +510,6 @@ pub struct JsonBackend {
 
 /// The machine-readable report: backends, one entry per outcome, and the tallies.
 pub fn json(outcomes: &[Outcome], backends: Vec<JsonBackend>) -> String {
-    let plain = Palette::new(false);
     let results: Vec<JsonOutcome> = outcomes
         .iter()
         .map(|outcome| {
@@ -376,12 +531,11 @@ pub fn json(outcomes: &[Outcome], backends: Vec<JsonBackend>) -> String {
             let diffs = sections
                 .iter()
                 .map(|&s| {
-                    let diff = section_diff(
+                    let diff = full_section_diff(
                         outcome.expected.get(s),
                         outcome.actual.get(s),
                         &outcome.against,
                         &outcome.backend,
-                        plain,
                     );
                     (s.name(), diff)
                 })
@@ -415,6 +569,88 @@ mod tests {
         assert_eq!(
             write_error_message(&full).unwrap(),
             format!("closure-conformance: cannot write output: {full}")
+        );
+    }
+
+    #[test]
+    fn control_and_bidi_characters_are_shown_escaped() {
+        assert_eq!(
+            visible("plain text\n\tindented\n"),
+            "plain text\n\tindented\n"
+        );
+        assert!(matches!(visible("plain"), Cow::Borrowed(_)));
+        assert_eq!(
+            visible("a\0b\x1b[2Jc\x7fd\u{85}e\u{9b}f\rg\n"),
+            "a\\x00b\\x1b[2Jc\\x7fd\\x85e\\x9bf\\x0dg\n"
+        );
+        assert_eq!(
+            visible("\u{61c}\u{200e}\u{200f}\u{202a}\u{202e}\u{2066}\u{2069}"),
+            "\\u{061c}\\u{200e}\\u{200f}\\u{202a}\\u{202e}\\u{2066}\\u{2069}"
+        );
+        // Text that spells an escape never reads as one; other backslashes stay.
+        assert_eq!(
+            visible("\\x1b \\u{202e} \\\\ \\n C:\\d"),
+            "\\\\x1b \\\\u{202e} \\\\\\ \\n C:\\d"
+        );
+        assert_eq!(visible("é ü 中 😀"), "é ü 中 😀");
+        assert_eq!(visible_line("cases/t/a\nb.py"), "cases/t/a\\x0ab.py");
+    }
+
+    #[test]
+    fn diffs_show_what_the_case_wrote_escaped() {
+        let diff = section_diff(
+            "| ok\n",
+            "| \x1b]0;pwned\x07\u{202e}txt\0\n",
+            "golden",
+            "cpython",
+            Palette::new(false),
+        );
+        assert_eq!(
+            diff,
+            "--- golden\n+++ cpython\n-| [-ok-]\n+| {+\\x1b]0;pwned\\x07\\u{202e}txt\\x00+}\n"
+        );
+        let colored = section_diff("| a\n", "| \x1bb\n", "g", "c", Palette::new(true));
+        assert!(colored.contains("\\x1bb"), "{colored:?}");
+        assert!(!colored.contains("\x1bb"), "{colored:?}");
+    }
+
+    #[test]
+    fn diffs_are_capped_and_say_how_much_was_left_out() {
+        // A case that printed 100k lines where the golden has a few.
+        let expected = "| golden\n".to_string();
+        let actual: String = (0..100_000).map(|i| format!("| {i}\n")).collect();
+        let diff = section_diff(&expected, &actual, "golden", "cpython", Palette::new(false));
+        let lines: Vec<&str> = diff.lines().collect();
+        // Two labels, the cap, and the count of the rest.
+        assert_eq!(lines.len(), 2 + MAX_DIFF_LINES + 1, "{diff}");
+        // Machines get every line.
+        let full = full_section_diff(&expected, &actual, "golden", "cpython");
+        let total = full.lines().count() - 2;
+        assert_eq!(total, 1 + 100_000);
+        assert_eq!(
+            lines.last().unwrap(),
+            &format!(
+                "… {} more diff lines left out (the report shows {MAX_DIFF_LINES})",
+                total - MAX_DIFF_LINES
+            )
+        );
+        // A diff within the cap is whole, with no count.
+        let small = section_diff("| 1\n", "| 2\n", "g", "c", Palette::new(false));
+        assert!(!small.contains("left out"), "{small}");
+    }
+
+    #[test]
+    fn long_lines_are_cut_and_say_how_much() {
+        let long = format!("| {}\n", "x".repeat(5000));
+        let diff = section_diff("", &long, "golden", "cpython", Palette::new(false));
+        let line = diff.lines().nth(2).unwrap();
+        assert_eq!(
+            line,
+            format!(
+                "+{}… ({} more characters)",
+                &long[..MAX_LINE_CHARS],
+                5002 - MAX_LINE_CHARS
+            )
         );
     }
 

@@ -622,3 +622,39 @@ fn a_write_error_is_one_line_but_a_reader_that_has_gone_is_not_an_error() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+#[test]
+fn the_report_escapes_what_a_case_wrote_and_caps_each_diff() {
+    let dir = suite();
+    assert!(run(dir.path(), &["regen"]).0.status.success());
+    // The golden says `| 5`; the case now clears the screen, writes NUL and a
+    // right-to-left override, then 100k lines.
+    let hostile = LAMBDA.replace(
+        "print(f())",
+        "print('\\x1b[2J\\x00\\u202e' + 'gpj.exe')\nfor i in range(100000):\n    print(i)",
+    );
+    std::fs::write(dir.path().join("cases/t/lambda.py"), hostile).unwrap();
+    let (out, stdout, _) = run(dir.path(), &["-b", "cpython", "--color", "never"]);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    for raw in ['\u{1b}', '\0', '\u{202e}'] {
+        assert!(!stdout.contains(raw), "{raw:?} in {stdout}");
+    }
+    assert!(
+        stdout.contains("+| \\x1b[2J\\x00\\u{202e}gpj.exe\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("more diff lines left out (the report shows 200)"),
+        "{stdout}"
+    );
+    assert!(stdout.lines().count() < 300, "{}", stdout.lines().count());
+
+    // regen shows the new golden's diff the same way; the golden holds it all.
+    let (out, stdout, _) = run(dir.path(), &["regen", "lambda", "--color", "never"]);
+    assert!(out.status.success(), "{stdout}");
+    assert!(!stdout.contains('\u{1b}'), "{stdout}");
+    assert!(stdout.lines().count() < 300, "{}", stdout.lines().count());
+    let golden = std::fs::read_to_string(dir.path().join("expected/t/lambda.txt")).unwrap();
+    assert!(golden.contains("| \u{1b}[2J\0\u{202e}gpj.exe\n| 0\n"));
+    assert!(golden.contains("| 99999\n"));
+}
