@@ -12,6 +12,14 @@ use std::time::Duration;
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// The memory a case may use when its header does not say (`# memory: …`): 4 GiB.
+pub const DEFAULT_MEMORY_LIMIT: u64 = 4 << 30;
+
+const MIB: u64 = 1 << 20;
+const GIB: u64 = 1 << 30;
+/// The range a `# memory:` header may ask for.
+pub const MEMORY_LIMITS: std::ops::RangeInclusive<u64> = 16 * MIB..=64 * GIB;
+
 /// A case file, read and parsed.
 #[derive(Debug, Clone)]
 pub struct Case {
@@ -31,6 +39,8 @@ pub struct Header {
     pub source: String,
     pub rules: Vec<String>,
     pub timeout: Option<Duration>,
+    /// `memory: 512 MiB`: the case's memory cap, in bytes.
+    pub memory: Option<u64>,
     pub requires: Option<VersionNote>,
     pub divergences: Vec<Divergence>,
     pub notes: Vec<String>,
@@ -76,6 +86,12 @@ impl std::error::Error for CaseError {}
 impl Case {
     pub fn timeout(&self) -> Duration {
         self.header.timeout.unwrap_or(DEFAULT_TIMEOUT)
+    }
+
+    /// The memory cap of the worker that runs this case, in bytes: the header's
+    /// `# memory:`, else `DEFAULT_MEMORY_LIMIT`.
+    pub fn memory_limit(&self) -> u64 {
+        self.header.memory.unwrap_or(DEFAULT_MEMORY_LIMIT)
     }
 
     /// The divergence marks that apply to one backend: those naming it, and for the
@@ -139,7 +155,7 @@ impl Case {
     }
 }
 
-const KNOWN_KEYS: &str = "description, source, rules, timeout, requires, diverges, note";
+const KNOWN_KEYS: &str = "description, source, rules, timeout, memory, requires, diverges, note";
 
 /// Parses the header block; errors carry a 1-based line number.
 pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
@@ -192,6 +208,12 @@ pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
                     return Err((number, "header key `timeout` given twice".into()));
                 }
             }
+            "memory" => {
+                let bytes = parse_memory(value).map_err(|m| (number, m))?;
+                if header.memory.replace(bytes).is_some() {
+                    return Err((number, "header key `memory` given twice".into()));
+                }
+            }
             "requires" => {
                 let note = parse_version_note(value).map_err(|m| (number, m))?;
                 if header.requires.replace(note).is_some() {
@@ -229,6 +251,40 @@ fn is_rule_id(id: &str) -> bool {
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-')
     };
     matches!(id.split_once('/'), Some((topic, slug)) if ok(topic) && ok(slug))
+}
+
+/// `512 MiB`, `8 GiB`, `1.5 GiB`: a memory size in bytes (rounded down to a whole
+/// byte), within `MEMORY_LIMITS`.
+pub fn parse_memory(value: &str) -> Result<u64, String> {
+    let bad = || {
+        format!(
+            "memory must be `<number> MiB` or `<number> GiB` from 16 MiB to 64 GiB (e.g. `512 MiB`, `8 GiB`), got {value:?}"
+        )
+    };
+    let (number, unit) = match value.trim().strip_suffix("MiB") {
+        Some(number) => (number, MIB),
+        None => match value.trim().strip_suffix("GiB") {
+            Some(number) => (number, GIB),
+            None => return Err(bad()),
+        },
+    };
+    let number = number.trim();
+    let (whole, fraction) = number.split_once('.').unwrap_or((number, ""));
+    let digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !digits(whole) || !digits(fraction) || number.ends_with('.') {
+        return Err(bad());
+    }
+    // Exact decimal arithmetic: 0.1 GiB is 107374182 bytes, not a float's guess.
+    let scale = 10u128.checked_pow(fraction.len() as u32);
+    let bytes = format!("{whole}{fraction}")
+        .parse::<u128>()
+        .ok()
+        .zip(scale)
+        .and_then(|(n, scale)| n.checked_mul(u128::from(unit)).map(|n| n / scale));
+    match bytes.and_then(|b| u64::try_from(b).ok()) {
+        Some(bytes) if MEMORY_LIMITS.contains(&bytes) => Ok(bytes),
+        _ => Err(bad()),
+    }
 }
 
 fn parse_version_note(value: &str) -> Result<VersionNote, String> {
@@ -449,7 +505,7 @@ mod tests {
     #[test]
     fn parses_every_key() {
         let source = "# description: A counter.\n# source: seed 000 — make_counter\n\
-            # rules: counters/nonlocal, introspection/freevars\n# timeout: 2.5\n\
+            # rules: counters/nonlocal, introspection/freevars\n# timeout: 2.5\n# memory: 512 MiB\n\
             # requires: >=3.11 — exec() takes closure= from 3.11\n\
             # diverges: rustpython scopes, cells: no listcomp code object\n\
             # note: ported from Python 2\n\nprint(1)\n# not header\n";
@@ -461,6 +517,7 @@ mod tests {
             ["counters/nonlocal", "introspection/freevars"]
         );
         assert_eq!(header.timeout, Some(Duration::from_millis(2500)));
+        assert_eq!(header.memory, Some(512 << 20));
         let python = header.requires.unwrap();
         assert_eq!(python.why, "exec() takes closure= from 3.11");
         assert!(python.spec.matches("3.11.7") && !python.spec.matches("3.10.13"));
@@ -473,6 +530,64 @@ mod tests {
             }]
         );
         assert_eq!(header.notes, ["ported from Python 2"]);
+    }
+
+    #[test]
+    fn memory_is_mib_or_gib_within_range_and_defaults_to_4_gib() {
+        let good = [
+            ("512 MiB", 512 << 20),
+            ("8 GiB", 8 << 30),
+            ("1.5 GiB", 3 << 29),
+            ("0.1 GiB", 107_374_182),
+            ("16 MiB", 16 << 20),
+            ("64 GiB", 64 << 30),
+            ("64.000 GiB", 64 << 30),
+            ("2048MiB", 2 << 30),
+            ("  100.25 MiB ", 105_119_744),
+        ];
+        for (text, bytes) in good {
+            assert_eq!(parse_memory(text), Ok(bytes), "{text}");
+        }
+        let bad = [
+            "15 MiB",
+            "15.99 MiB",
+            "64.01 GiB",
+            "65536.1 MiB",
+            "99999999999999999999999999999999999999999 GiB",
+            "8",
+            "8 GB",
+            "8 gib",
+            "8 KiB",
+            "GiB",
+            "-1 GiB",
+            "+1 GiB",
+            "1e3 MiB",
+            "1. GiB",
+            ".5 GiB",
+            "1.2.3 GiB",
+            "nan GiB",
+            "1 000 MiB",
+        ];
+        for text in bad {
+            let error = parse_memory(text).unwrap_err();
+            assert_eq!(
+                error,
+                format!("memory must be `<number> MiB` or `<number> GiB` from 16 MiB to 64 GiB (e.g. `512 MiB`, `8 GiB`), got {text:?}")
+            );
+        }
+        let mut case = Case {
+            id: "t/c".into(),
+            topic: "t".into(),
+            display_path: "cases/t/c.py".into(),
+            path: "cases/t/c.py".into(),
+            source: String::new(),
+            header: parse_header(MINIMAL).unwrap(),
+        };
+        assert_eq!(case.header.memory, None);
+        assert_eq!(case.memory_limit(), DEFAULT_MEMORY_LIMIT);
+        assert_eq!(DEFAULT_MEMORY_LIMIT, 4 * 1024 * 1024 * 1024);
+        case.header = parse_header(&format!("{MINIMAL}# memory: 8 GiB\n")).unwrap();
+        assert_eq!(case.memory_limit(), 8 << 30);
     }
 
     #[test]
@@ -500,6 +615,16 @@ mod tests {
                 format!("{MINIMAL}# timeout: soon\n"),
                 4,
                 "timeout must be seconds",
+            ),
+            (
+                format!("{MINIMAL}# memory: 1 GiB\n# memory: 2 GiB\n"),
+                5,
+                "header key `memory` given twice",
+            ),
+            (
+                format!("{MINIMAL}# memory: 8 GB\n"),
+                4,
+                "memory must be `<number> MiB` or `<number> GiB` from 16 MiB to 64 GiB",
             ),
             (
                 format!("{MINIMAL}# diverges: rustpython\n"),
