@@ -110,16 +110,26 @@ pub const MAX_DIFF_LINES: usize = 200;
 /// Most characters of one diff line the human report shows; the rest are counted.
 pub const MAX_LINE_CHARS: usize = 1000;
 
+/// What `escape` escapes besides control and bidi characters.
+#[derive(Clone, Copy)]
+struct Escapes {
+    /// Newlines, for text that must stay on one line.
+    newline: bool,
+    /// A backslash that would read as the start of an escape (before `x`, `u` or
+    /// another backslash), as `\\`: in diffs, whose text is exactly what the case
+    /// wrote, so that output which spells `\x1b` never looks like an escape
+    /// character. Not in messages, which may hold text already escaped.
+    backslash: bool,
+}
+
 /// How a character is shown to people, when not as itself: every control character
 /// but newline and tab (C0, DEL, C1) as `\xNN`, every bidi control (which reorders
-/// what the terminal shows around it) as `\u{NNNN}`, and a backslash that would
-/// read as the start of one of those (before `x`, `u` or another backslash) as `\\`,
-/// so that text which spells `\x1b` never looks like an escape character.
-fn escaped(c: char, next: Option<char>, keep_newline: bool) -> Option<String> {
+/// what the terminal shows around it) as `\u{NNNN}`.
+fn escaped(c: char, next: Option<char>, escapes: Escapes) -> Option<String> {
     match c {
-        '\n' if keep_newline => None,
+        '\n' if !escapes.newline => None,
         '\t' => None,
-        '\\' if matches!(next, Some('x' | 'u' | '\\')) => Some("\\\\".into()),
+        '\\' if escapes.backslash && matches!(next, Some('x' | 'u' | '\\')) => Some("\\\\".into()),
         c if c.is_control() => Some(format!("\\x{:02x}", c as u32)),
         '\u{061c}'
         | '\u{200e}'
@@ -132,12 +142,11 @@ fn escaped(c: char, next: Option<char>, keep_newline: bool) -> Option<String> {
 
 /// `text` with `escaped` applied, cut after `budget` characters (which it lowers);
 /// also how many characters were cut.
-fn escape<'a>(text: &'a str, keep_newline: bool, budget: &mut usize) -> (Cow<'a, str>, usize) {
-    let needs = |(i, c): (usize, char)| {
-        escaped(c, text[i + c.len_utf8()..].chars().next(), keep_newline).is_some()
-    };
+fn escape<'a>(text: &'a str, escapes: Escapes, budget: &mut usize) -> (Cow<'a, str>, usize) {
+    let escape_at =
+        |i: usize, c: char| escaped(c, text[i + c.len_utf8()..].chars().next(), escapes);
     let chars = text.chars().count();
-    if chars <= *budget && !text.char_indices().any(needs) {
+    if chars <= *budget && !text.char_indices().any(|(i, c)| escape_at(i, c).is_some()) {
         *budget -= chars;
         return (Cow::Borrowed(text), 0);
     }
@@ -147,7 +156,7 @@ fn escape<'a>(text: &'a str, keep_newline: bool, budget: &mut usize) -> (Cow<'a,
         if shown == *budget {
             break;
         }
-        match escaped(c, text[i + c.len_utf8()..].chars().next(), keep_newline) {
+        match escape_at(i, c) {
             Some(escape) => out.push_str(&escape),
             None => out.push(c),
         }
@@ -157,18 +166,26 @@ fn escape<'a>(text: &'a str, keep_newline: bool, budget: &mut usize) -> (Cow<'a,
     (Cow::Owned(out), chars - shown)
 }
 
-/// Text a case chose (output, messages, fault text) as the human report shows it:
-/// control and bidi characters made visible (see `escaped`); newlines kept.
+/// Text that came from a case (fault text, messages, reasons) as the human report
+/// shows it: control and bidi characters made visible (see `escaped`); newlines kept.
 pub fn visible(text: &str) -> Cow<'_, str> {
-    let mut unlimited = usize::MAX;
-    escape(text, true, &mut unlimited).0
+    let escapes = Escapes {
+        newline: false,
+        backslash: false,
+    };
+    // A text has at most as many characters as bytes: nothing is cut.
+    escape(text, escapes, &mut text.len()).0
 }
 
 /// `visible` for text that must stay on one line (paths, ids, reasons): newlines
 /// are escaped too.
 pub fn visible_line(text: &str) -> Cow<'_, str> {
-    let mut unlimited = usize::MAX;
-    escape(text, false, &mut unlimited).0
+    let escapes = Escapes {
+        newline: true,
+        backslash: false,
+    };
+    // A text has at most as many characters as bytes: nothing is cut.
+    escape(text, escapes, &mut text.len()).0
 }
 
 /// How many lines `iter_inline_changes` yields for an op.
@@ -218,6 +235,12 @@ pub fn full_section_diff(
     )
 }
 
+/// Diff lines are one line each, and exactly what the case wrote.
+const DIFF_ESCAPES: Escapes = Escapes {
+    newline: true,
+    backslash: true,
+};
+
 fn render_diff(
     expected: &str,
     actual: &str,
@@ -265,7 +288,7 @@ fn render_diff(
                 let value = value.trim_end_matches('\n');
                 let value = match human {
                     true => {
-                        let (value, left) = escape(value, false, &mut budget);
+                        let (value, left) = escape(value, DIFF_ESCAPES, &mut budget);
                         cut += left;
                         value
                     }
@@ -587,11 +610,8 @@ mod tests {
             visible("\u{61c}\u{200e}\u{200f}\u{202a}\u{202e}\u{2066}\u{2069}"),
             "\\u{061c}\\u{200e}\\u{200f}\\u{202a}\\u{202e}\\u{2066}\\u{2069}"
         );
-        // Text that spells an escape never reads as one; other backslashes stay.
-        assert_eq!(
-            visible("\\x1b \\u{202e} \\\\ \\n C:\\d"),
-            "\\\\x1b \\\\u{202e} \\\\\\ \\n C:\\d"
-        );
+        // Messages may hold text escaped already: backslashes stay as they are.
+        assert_eq!(visible("\\x1b \\u{202e} C:\\d"), "\\x1b \\u{202e} C:\\d");
         assert_eq!(visible("é ü 中 😀"), "é ü 中 😀");
         assert_eq!(visible_line("cases/t/a\nb.py"), "cases/t/a\\x0ab.py");
     }
@@ -608,6 +628,19 @@ mod tests {
         assert_eq!(
             diff,
             "--- golden\n+++ cpython\n-| [-ok-]\n+| {+\\x1b]0;pwned\\x07\\u{202e}txt\\x00+}\n"
+        );
+        // In a diff, output that spells an escape never reads as one; other
+        // backslashes stay.
+        let diff = section_diff(
+            "| \x1b\n",
+            "| \\x1b \\u{202e} \\\\ \\n C:\\d\n",
+            "g",
+            "c",
+            Palette::new(false),
+        );
+        assert_eq!(
+            diff,
+            "--- g\n+++ c\n-| \\x1b\n+| \\\\x1b \\\\u{202e} \\\\\\ \\n C:\\d\n"
         );
         let colored = section_diff("| a\n", "| \x1bb\n", "g", "c", Palette::new(true));
         assert!(colored.contains("\\x1bb"), "{colored:?}");
