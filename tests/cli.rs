@@ -605,7 +605,14 @@ fn a_write_error_is_one_line_but_a_reader_that_has_gone_is_not_an_error() {
         "closure-conformance: cannot write output: No space left on device (os error 28)\n"
     );
 
-    // `… | head` that stopped reading: the quiet 141 of Unix tools.
+    // `… | head` that stopped reading: the quiet 141 of Unix tools. The listing is
+    // bigger than a pipe holds, so that a child another test forks at the same
+    // moment (which holds our end of the pipe until it execs) cannot take it all.
+    let long = COUNTER.replace(
+        "# description: counter",
+        &format!("# description: {}", "x".repeat(1 << 18)),
+    );
+    std::fs::write(dir.path().join("cases/t/long.py"), long).unwrap();
     let mut child = Command::new(BIN)
         .args(["list", "--root"])
         .arg(dir.path())
