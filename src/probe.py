@@ -1,25 +1,40 @@
 """closure-conformance probe: runs a case as __main__ and reports what it observed.
 
 Every backend runs this same file, so an observation means the same thing everywhere.
-It speaks JSON lines: a request {"path": ..., "source": ...} in, an observation out.
 
     python -S probe.py --serve       serve requests on stdin (the worker protocol)
     python -S probe.py --once FILE   run one case and print its observation
 
-Between cases a serving worker puts back the interpreter state a case can change
-(see Snapshot); what it cannot put back it reports as "tainted" so the runner
-replaces the worker instead of letting one case leak into the next.
+The worker protocol is JSON lines (docs/protocol.md). The worker first writes a
+hello line; then each request {"id", "path", "source", "timeout", "memory"} gets
+exactly one response {"id", "responder", "observation"} or {"id", "responder",
+"fault"}, where "responder" is the token the runner gave this worker.
+
+Isolation is exact by construction where the interpreter can fork: the serving
+process is a zygote that never runs a case. Each case runs in a fresh fork of it,
+which writes its observation to a pipe of its own and exits; whatever the case
+changed (modules, classes, C-level state, signals, threads, fds, the process)
+dies with it. The zygote enforces the timeout and the memory cap, kills every
+process the case left behind, and only then answers. Where there is no fork
+(Pyodide, which restores its WebAssembly memory instead), Snapshot puts back what
+it can and reports the rest, so that the runner replaces the worker.
 """
 
 import builtins
 import gc
 import io
 import json
+import linecache
 import os
 import sys
+import time
 import types
 
-PROTOCOL = 1
+PROTOCOL = 2
+TOKEN_ENV = "CLOSURE_CONFORMANCE_TOKEN"
+TICK = 0.01  # seconds between the zygote's checks of a running case
+STDERR_TAIL = 2048  # bytes of a case's raw stderr kept to explain a crash
+RESPONSE_LIMIT = 32 << 20  # bytes; matches the runner's limit
 OUTPUT_LIMIT = 1 << 20  # characters per stream; a flooding case fails, the worker survives
 CONTAINER_DEPTH = 3  # how deep lists/tuples/dicts are searched for functions
 REPR_LIMIT = 400
@@ -47,6 +62,16 @@ class CappedStream(io.StringIO):
         return False
 
 
+def clean(text):
+    """Text as JSON and every backend can carry it: a lone surrogate (which no
+    UTF-8 can hold) is written as its escape, e.g. \\ud800."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def type_name(obj):
     cls = type(obj)
     module = getattr(cls, "__module__", "builtins")
@@ -60,16 +85,18 @@ def safe_repr(value):
         text = repr(value)
     except BaseException as error:  # a case's __repr__ may raise anything
         return "<repr raised %s>" % type_name(error)
+    if not isinstance(text, str):  # a str subclass, or worse
+        return "<repr returned %s>" % type_name(text)
     if len(text) > REPR_LIMIT:
         text = text[:REPR_LIMIT] + "...<%d more>" % (len(text) - REPR_LIMIT)
-    return text
+    return clean(str(text))
 
 
 def describe_exception(error):
     if isinstance(error, SyntaxError):
         return {"type": type_name(error), "message": "%s (line %s)" % (error.msg, error.lineno)}
     try:
-        message = str(error)
+        message = clean(str(error))
     except BaseException:
         message = "<str raised>"
     return {"type": type_name(error), "message": message}
@@ -222,41 +249,54 @@ class Snapshot:
         return None
 
 
-def run_case(path, source):
-    """Run `source` as __main__ and observe it. Never raises for anything the case does."""
+def observe(path, source):
+    """Run `source` as __main__ and observe it. Never raises for anything the case
+    does; leaves behind whatever the case changed (the caller isolates)."""
     stdout, stderr = CappedStream(), CappedStream()
     main = types.ModuleType("__main__")
     main.__file__ = path
     main.__builtins__ = builtins
-    snapshot = Snapshot()
     sys.modules["__main__"] = main
     sys.argv = [path]
     sys.stdout, sys.stderr = stdout, stderr
     exception = None
     code = None
+    # Tracebacks and warnings show the case's lines from here, never from a file
+    # that may or may not be found relative to the working directory.
+    linecache.cache[path] = (len(source), None, source.splitlines(True), path)
     try:
+        code = compile(source, path, "exec", dont_inherit=True)
+    except SyntaxError as error:
+        exception = describe_exception(error)
+    if code is not None:
         try:
-            code = compile(source, path, "exec", dont_inherit=True)
-        except SyntaxError as error:
+            exec(code, main.__dict__)
+        except BaseException as error:  # the case's own ending, whatever it is
             exception = describe_exception(error)
-        if code is not None:
-            try:
-                exec(code, main.__dict__)
-            except BaseException as error:  # the case's own ending, whatever it is
-                exception = describe_exception(error)
-        # Observe before restoring: reprs may still print, and see the case's state.
-        scopes = code_scopes(code) if code is not None else []
-        cells = describe_cells(main.__dict__)
-    finally:
-        tainted = snapshot.restore()
+    # Observe before anything is put back: reprs may still print, and see the case's state.
+    scopes = code_scopes(code) if code is not None else []
+    cells = describe_cells(main.__dict__)
     return {
-        "stdout": stdout.getvalue(),
-        "stderr": stderr.getvalue(),
+        "stdout": clean(stdout.getvalue()),
+        "stderr": clean(stderr.getvalue()),
         "exception": exception,
         "scopes": scopes,
         "cells": cells,
-        "tainted": tainted,
     }
+
+
+def run_case(path, source):
+    """observe() in this process, then put back what Snapshot knows; "tainted" says
+    what it could not put back (the worker must then be replaced)."""
+    snapshot = Snapshot()
+    saved = sys.stdout, sys.stderr
+    try:
+        observation = observe(path, source)
+    finally:
+        sys.stdout, sys.stderr = saved
+        tainted = snapshot.restore()
+    observation["tainted"] = tainted
+    return observation
 
 
 def hello():
@@ -275,6 +315,8 @@ def hello():
         "language_version": "%d.%d.%d" % sys.version_info[:3],
         "implementation_version": implementation_version,
         "executable": sys.executable,
+        "isolation": "fork" if hasattr(os, "fork") else "restore",
+        "pid_namespace": os.getpid() == 1,
     }
 
 
@@ -282,34 +324,290 @@ def hello_line():
     return json.dumps(hello(), sort_keys=True)
 
 
-def handle_request(line):
-    """One JSON request line in, one JSON response line out (without the newline)."""
+def dumps(value):
+    """One JSON line. The RustPython worker replaces this with a native encoder
+    (its json module is pure Python and would cost more than the case)."""
+    return json.dumps(value, ensure_ascii=True, sort_keys=True)
+
+
+def seconds(value):
+    """1 -> "1s", 2.5 -> "2.5s", as the runner writes durations."""
+    return ("%.3f" % value).rstrip("0").rstrip(".") + "s"
+
+
+def mebibytes(count):
+    return "%d MiB" % (count >> 20)
+
+
+def parse_request(line):
+    request = json.loads(line)
+    if not isinstance(request, dict):
+        raise ValueError("a request is a JSON object")
+    return (
+        request["id"],
+        request["path"],
+        request["source"],
+        float(request.get("timeout", 10)),
+        int(request.get("memory", 4 << 30)),
+    )
+
+
+def respond_in_process(line, token):
+    """The whole answer to one request line, for a worker that cannot fork: the
+    case runs in this process and Snapshot puts back what it can."""
+    request_id = None
     try:
-        request = json.loads(line)
-        response = run_case(request["path"], request["source"])
+        request_id, path, source, _, _ = parse_request(line)
+        observation = run_case(path, source)
+        tainted = observation.pop("tainted")
+        response = {"id": request_id, "responder": token, "observation": observation}
+        if tainted:
+            response["replace"] = tainted
     except BaseException as error:  # a probe fault; report it rather than die
+        response = {"id": request_id, "responder": token, "fault": "probe error: %s: %s" % (type_name(error), error)}
+    return dumps(response)
+
+
+def handle_request(line):
+    """One request line in, one observation line out (--once, and old callers)."""
+    request = json.loads(line)
+    try:
+        response = run_case(request["path"], request["source"])
+    except BaseException as error:
         response = {"probe_error": "%s: %s" % (type_name(error), error)}
-    return json.dumps(response, ensure_ascii=True, sort_keys=True)
+    return dumps(response)
 
 
-def protocol_streams():
-    """Move the protocol to private copies of fds 0 and 1, then point fd 0 at
+SIGNAL_NAMES = {4: "SIGILL", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 11: "SIGSEGV", 15: "SIGTERM", 25: "SIGXFSZ"}
+
+
+def describe_status(status):
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        return "killed by signal %d (%s)" % (number, SIGNAL_NAMES.get(number, "signal"))
+    return "exited with status %d" % os.WEXITSTATUS(status)
+
+
+class Zygote:
+    """The serving process. It never runs a case: each case runs in a fork of it.
+
+    Everything a case can reach dies with its fork; what the zygote holds for the
+    protocol (its request and response descriptors) is closed in the fork first."""
+
+    def __init__(self, requests, responses, token):
+        self.requests = requests  # raw descriptor the runner writes requests to
+        self.responses = responses  # raw descriptor the runner reads responses from
+        self.token = token
+        # In a PID namespace of its own the zygote is init: every process a case
+        # leaves behind becomes its child, and kill(-1) reaches exactly them.
+        self.namespace = os.getpid() == 1
+        self.page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+    def serve(self):
+        self.write(hello_line())
+        buffer = b""
+        while True:
+            while b"\n" not in buffer:
+                chunk = os.read(self.requests, 1 << 16)
+                if not chunk:
+                    return
+                buffer += chunk
+            line, buffer = buffer.split(b"\n", 1)
+            self.write(self.respond(line.decode("utf-8")))
+
+    def write(self, text):
+        data = (text + "\n").encode("utf-8")
+        while data:
+            data = data[os.write(self.responses, data):]
+
+    def respond(self, line):
+        request_id = None
+        try:
+            request_id, path, source, timeout, memory = parse_request(line)
+            outcome, payload = self.run(path, source, timeout, memory)
+        except BaseException as error:  # a probe fault; report it rather than die
+            outcome, payload = "fault", "probe error: %s: %s" % (type_name(error), error)
+        if outcome == "observation":
+            return '{"id": %s, "observation": %s, "responder": %s}' % (json.dumps(request_id), payload, json.dumps(self.token))
+        return dumps({"id": request_id, "responder": self.token, "fault": payload})
+
+    def run(self, path, source, timeout, memory):
+        """Runs one case in a fork; returns ("observation", json) or ("fault", why)."""
+        out_read, out_write = os.pipe()
+        err_read, err_write = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            self.child(path, source, out_read, out_write, err_read, err_write)
+        os.close(out_write)
+        os.close(err_write)
+        try:
+            return self.supervise(pid, out_read, err_read, timeout, memory)
+        finally:
+            os.close(out_read)
+            os.close(err_read)
+
+    def child(self, path, source, out_read, out_write, err_read, err_write):
+        """The fork: runs the case, writes one observation line, never returns."""
+        try:
+            me = os.getpid()
+            for fd in (self.requests, self.responses, out_read, err_read):
+                os.close(fd)
+            os.dup2(err_write, 1)  # raw writes to fds 1 and 2 are kept to explain a crash
+            os.dup2(err_write, 2)
+            os.close(err_write)
+            os.setpgid(0, 0)  # the case and what it starts form one group
+            data = (dumps(observe(path, source)) + "\n").encode("utf-8")
+            if os.getpid() == me:  # a fork the case made must not answer for it
+                while data:
+                    data = data[os.write(out_write, data):]
+        except BaseException as error:  # the probe failed here; say why on stderr
+            os.write(2, ("probe error: %s: %s\n" % (type_name(error), error)).encode("utf-8", "replace"))
+            os._exit(70)
+        finally:
+            os._exit(0)
+
+    def supervise(self, pid, out_read, err_read, timeout, memory):
+        """Waits for the case to end, within its time and memory; returns its result."""
+        import select
+
+        start = time.monotonic()
+        deadline, next_check = start + timeout, start + TICK
+        output = CaseOutput(out_read, err_read)
+        status, why, pause = None, None, 0.0002
+        while status is None and why is None:
+            now = time.monotonic()
+            if now >= deadline:
+                why = "timed out after %s" % seconds(timeout)
+                break
+            if now >= next_check:
+                next_check = now + TICK
+                used = self.memory_used(pid)
+                if used > memory:
+                    why = "memory limit exceeded (%s used, limit %s)" % (mebibytes(used), mebibytes(memory))
+                    break
+            wait = min(deadline, next_check) - now
+            if output.open:
+                output.read(select.select(output.open, [], [], wait)[0])
+            else:  # the case closed its pipes; it is exiting, or about to
+                time.sleep(min(pause, wait))
+                pause = min(pause * 2, TICK)
+            why = output.overflow
+            status = self.exited(pid)
+        status = self.finish(pid, status)
+        output.drain(select)
+        if why is not None:
+            return "fault", why
+        data = output.data
+        if data.count(b"\n") == 1 and data.endswith(b"\n") and data.startswith(b"{"):
+            return "observation", data[:-1].decode("utf-8")
+        if data:
+            return "fault", "the case wrote into the probe's response channel"
+        why = "case crashed: %s" % describe_status(status)
+        text = output.tail.decode("utf-8", "replace").strip()
+        if text:
+            why += "; its stderr ended with:\n" + "\n".join(text.splitlines()[-6:])
+        return "fault", why
+
+    def exited(self, pid):
+        """The case's wait status once it has exited, else None."""
+        done, status = os.waitpid(pid, os.WNOHANG)
+        return status if done == pid else None
+
+    def finish(self, pid, status):
+        """Kills whatever the case left running (and the case, if it still runs),
+        reaps it all, and returns the case's wait status."""
+        import signal
+
+        if not self.namespace:
+            try:
+                os.kill(-pid, signal.SIGKILL)  # the case's process group
+            except OSError:
+                pass
+            if status is None:
+                status = os.waitpid(pid, 0)[1]
+            return status
+        while True:  # init of our namespace: -1 is every process but us
+            try:
+                os.kill(-1, signal.SIGKILL)
+            except OSError:
+                pass
+            try:
+                done, each = os.waitpid(-1, 0)
+            except ChildProcessError:
+                return status
+            if done == pid:
+                status = each
+
+    def memory_used(self, pid):
+        """Resident bytes of the case and everything it started."""
+        pids = [pid]
+        if self.namespace:  # /proc is this namespace's: it lists only the case's processes
+            pids = [int(name) for name in os.listdir("/proc") if name.isdigit() and name != "1"]
+        used = 0
+        for each in pids:
+            try:
+                with open("/proc/%d/statm" % each, "rb") as statm:
+                    used += int(statm.read().split()[1]) * self.page
+            except (OSError, ValueError, IndexError):
+                pass
+        return used
+
+
+class CaseOutput:
+    """What a running case writes: its observation line, and the tail of its raw
+    stderr (kept to explain a crash)."""
+
+    def __init__(self, out_read, err_read):
+        self.out_read = out_read
+        self.open = [out_read, err_read]
+        self.data = b""
+        self.tail = b""
+        self.overflow = None
+
+    def read(self, ready):
+        for fd in ready:
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                self.open.remove(fd)
+            elif fd == self.out_read:
+                self.data += chunk
+                if len(self.data) > RESPONSE_LIMIT:
+                    self.overflow = "the observation is larger than %s" % mebibytes(RESPONSE_LIMIT)
+            else:
+                self.tail = (self.tail + chunk)[-STDERR_TAIL:]
+
+    def drain(self, select):
+        """Reads what is left once every writer is gone (bounded, in case one is not)."""
+        deadline = time.monotonic() + 1
+        while self.open and self.overflow is None and time.monotonic() < deadline:
+            self.read(select.select(self.open, [], [], 0.1)[0])
+
+
+def protocol_descriptors():
+    """Moves the protocol to private copies of fds 0 and 1, then points fd 0 at
     /dev/null and fd 1 at stderr, so that a case reading the real stdin or writing
     the real stdout (os.read(0, ...), os.write(1, ...)) cannot touch the protocol."""
-    requests = os.fdopen(os.dup(0), "rb")
-    responses = os.fdopen(os.dup(1), "w", encoding="ascii")
-    os.dup2(os.open(os.devnull, os.O_RDONLY), 0)
+    requests, responses = os.dup(0), os.dup(1)
+    null = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(null, 0)
+    os.close(null)
     os.dup2(2, 1)
     return requests, responses
 
 
 def serve():
-    requests, responses = protocol_streams()
-    responses.write(hello_line() + "\n")
-    responses.flush()
-    for line in requests:
-        responses.write(handle_request(line.decode("utf-8")) + "\n")
-        responses.flush()
+    requests, responses = protocol_descriptors()
+    token = os.environ.pop(TOKEN_ENV, "")
+    if hasattr(os, "fork"):
+        Zygote(requests, responses, token).serve()
+        return
+    lines = os.fdopen(requests, "rb")
+    out = os.fdopen(responses, "w", encoding="ascii")
+    out.write(hello_line() + "\n")
+    out.flush()
+    for line in lines:
+        out.write(respond_in_process(line.decode("utf-8"), token) + "\n")
+        out.flush()
 
 
 def once(path):

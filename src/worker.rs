@@ -1,25 +1,42 @@
 //! Worker processes that run cases, and the pool that keeps them warm.
 //!
-//! A worker is any process that speaks the probe protocol on its stdin/stdout: it
-//! first writes a hello line, then answers every request line (a case) with one
-//! observation line. CPython runs src/probe.py; RustPython runs inside our own
-//! binary (`closure-conformance worker rustpython`), so that a panic, abort or
-//! segfault in the interpreter kills only the worker. A worker that crashes, hangs
-//! or floods is killed and replaced; only its case fails.
+//! A worker is any process that speaks the probe protocol (docs/protocol.md) on a
+//! socket that is its stdin and stdout: it first writes a hello line, then answers
+//! every request (a case, with an id) with one response carrying that id and the
+//! token this worker was given. Native interpreters run src/probe.py as a zygote
+//! that forks every case from a never-used state; Pyodide restores its memory.
+//!
+//! Nothing a case can write is trusted: a response with another id or token, an
+//! unreadable line, or a line nobody asked for fails the case it arrived for and
+//! replaces the worker. Workers run in a PID namespace of their own where the
+//! system allows it (`unshare`), so no signal from a case reaches the runner, and
+//! with `/` as their working directory, so no observation depends on where the
+//! tool was started. A worker that crashes or hangs is killed and replaced; only
+//! its case fails.
 
 use crate::observation::Observation;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use std::collections::VecDeque;
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read, Write};
+use std::os::fd::OwnedFd;
+use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
-use std::process::{Child, ChildStdin, Command, Stdio};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
+/// The protocol version this runner speaks (src/probe.py `PROTOCOL`).
+pub const PROTOCOL: u32 = 2;
 /// How long a new worker may take to say hello (a debug-built RustPython is slow).
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
+/// A forking worker enforces each case's timeout itself; the runner waits this
+/// much longer before it gives up on the worker.
+const GRACE: Duration = Duration::from_secs(5);
+/// The environment variable that gives a worker its token.
+const TOKEN_ENV: &str = "CLOSURE_CONFORMANCE_TOKEN";
 /// Largest response line accepted; the probe caps case output well below this.
 const RESPONSE_LIMIT: u64 = 32 << 20;
 /// How much of a worker's stderr is kept to explain a crash.
@@ -34,6 +51,13 @@ pub struct Hello {
     pub implementation_version: String,
     #[serde(default)]
     pub executable: String,
+    /// How cases are isolated: "fork" (a fresh fork of a zygote per case),
+    /// "snapshot" (Pyodide: its memory is restored) or "restore" (best effort).
+    #[serde(default)]
+    pub isolation: String,
+    /// Whether the worker is init of a PID namespace of its own.
+    #[serde(default)]
+    pub pid_namespace: bool,
 }
 
 /// How to start a worker process.
@@ -45,38 +69,111 @@ pub struct WorkerCommand {
     pub env: Vec<(OsString, OsString)>,
 }
 
-/// What the probe sends besides the observation itself.
+/// One case for a worker.
+#[derive(Debug, Serialize)]
+struct Request<'a> {
+    id: u64,
+    path: &'a str,
+    source: &'a str,
+    /// Seconds.
+    timeout: f64,
+    /// Bytes.
+    memory: u64,
+}
+
+/// A worker's answer to one request: an observation or a fault, never both.
 #[derive(Debug, Deserialize)]
-struct ResponseStatus {
-    /// The probe itself failed (not the case).
+struct Response {
+    id: Option<u64>,
+    responder: String,
     #[serde(default)]
-    probe_error: Option<String>,
-    /// The case left state the probe could not put back: replace the worker.
+    observation: Option<Observation>,
     #[serde(default)]
-    tainted: Option<String>,
+    fault: Option<String>,
+    /// The case left state the worker could not put back: replace it.
+    #[serde(default)]
+    replace: Option<String>,
 }
 
 struct Worker {
     child: Child,
-    stdin: ChildStdin,
+    requests: UnixStream,
     lines: Receiver<Result<String, String>>,
     stderr_tail: Arc<Mutex<VecDeque<u8>>>,
+    token: String,
+    next_id: u64,
     cases_run: usize,
+    /// The worker enforces timeouts itself (it forks each case).
+    forks: bool,
+}
+
+/// A token no other worker has: the responder identity its responses must carry.
+fn new_token() -> String {
+    use std::hash::{BuildHasher, Hasher};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
+    hasher.write_u32(std::process::id());
+    format!("{:016x}", hasher.finish())
+}
+
+/// How workers are wrapped so that cases live in a PID namespace of their own, or
+/// `None` where the system does not allow it (checked once).
+fn namespace_wrapper() -> Option<&'static [&'static str]> {
+    static WRAPPER: OnceLock<Option<&'static [&'static str]>> = OnceLock::new();
+    *WRAPPER.get_or_init(|| {
+        const AS_ROOT: &[&str] = &["--pid", "--fork", "--mount-proc", "--kill-child"];
+        const AS_USER: &[&str] = &[
+            "--user",
+            "--map-root-user",
+            "--pid",
+            "--fork",
+            "--mount-proc",
+            "--kill-child",
+        ];
+        [AS_ROOT, AS_USER].into_iter().find(|flags| {
+            Command::new("unshare")
+                .args(*flags)
+                .arg("true")
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .status()
+                .is_ok_and(|status| status.success())
+        })
+    })
 }
 
 impl Worker {
     fn spawn(command: &WorkerCommand) -> Result<(Worker, Hello), String> {
-        let mut child = Command::new(&command.program)
+        let (ours, theirs) =
+            UnixStream::pair().map_err(|e| format!("cannot create a socket pair: {e}"))?;
+        let theirs_too = theirs
+            .try_clone()
+            .map_err(|e| format!("cannot create a socket pair: {e}"))?;
+        let token = new_token();
+        let mut process = match namespace_wrapper() {
+            Some(flags) => {
+                let mut process = Command::new("unshare");
+                process.args(flags).arg("--").arg(&command.program);
+                process
+            }
+            None => Command::new(&command.program),
+        };
+        let mut child = process
             .args(&command.args)
             .env_clear()
             .envs(command.env.iter().map(|(k, v)| (k, v)))
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
+            .env(TOKEN_ENV, &token)
+            .current_dir("/")
+            .stdin(Stdio::from(OwnedFd::from(theirs)))
+            .stdout(Stdio::from(OwnedFd::from(theirs_too)))
             .stderr(Stdio::piped())
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", command.program.display()))?;
-        let stdin = child.stdin.take().expect("stdin is piped");
-        let stdout = child.stdout.take().expect("stdout is piped");
+        let stdout = ours
+            .try_clone()
+            .map_err(|e| format!("cannot read from the worker: {e}"))?;
         let stderr = child.stderr.take().expect("stderr is piped");
 
         // Reader threads let the pool wait for a line with a timeout.
@@ -122,17 +219,30 @@ impl Worker {
 
         let mut worker = Worker {
             child,
-            stdin,
+            requests: ours,
             lines,
             stderr_tail,
+            token,
+            next_id: 0,
             cases_run: 0,
+            forks: false,
         };
         let hello = worker.receive(STARTUP_TIMEOUT).and_then(|line| {
-            serde_json::from_str::<Hello>(&line)
-                .map_err(|e| format!("bad hello line {line:?}: {e}"))
+            let hello = serde_json::from_str::<Hello>(&line)
+                .map_err(|e| format!("bad hello line {line:?}: {e}"))?;
+            if hello.protocol != PROTOCOL {
+                return Err(format!(
+                    "it speaks protocol {}, this runner speaks {PROTOCOL}",
+                    hello.protocol
+                ));
+            }
+            Ok(hello)
         });
         match hello {
-            Ok(hello) => Ok((worker, hello)),
+            Ok(hello) => {
+                worker.forks = hello.isolation == "fork";
+                Ok((worker, hello))
+            }
             Err(why) => Err(format!(
                 "worker {} did not start: {why}",
                 command.program.display()
@@ -275,36 +385,107 @@ impl Pool {
 
     /// Runs one case. Every failure to observe becomes an observation with a fault,
     /// so that it is judged (and can be a known divergence) like any other result.
-    pub fn run(&self, path: &str, source: &str, timeout: Duration) -> Observation {
+    pub fn run(&self, path: &str, source: &str, timeout: Duration, memory: u64) -> Observation {
         let mut worker = match self.take() {
             Ok(worker) => worker,
             Err(why) => return Observation::fault(why),
         };
-        let request = serde_json::json!({ "path": path, "source": source }).to_string();
-        if let Err(e) = writeln!(worker.stdin, "{request}").and_then(|_| worker.stdin.flush()) {
-            let why = worker.died();
-            return Observation::fault(format!("{why} (request not delivered: {e})"));
+        match worker.exchange(path, source, timeout, memory) {
+            Ok((observation, keep)) => {
+                worker.cases_run += 1;
+                if keep && worker.cases_run < self.max_cases {
+                    self.put_back(worker);
+                }
+                observation
+            }
+            // The worker is dropped, which kills it.
+            Err(why) => Observation::fault(why),
         }
-        let line = match worker.receive(timeout) {
-            Ok(line) => line,
-            Err(why) => return Observation::fault(why),
+    }
+}
+
+impl Worker {
+    /// Sends one request and takes its one response. `Err` means the worker can no
+    /// longer be trusted (it died, hung, or broke the protocol); `Ok` carries the
+    /// observation and whether the worker may serve another case.
+    fn exchange(
+        &mut self,
+        path: &str,
+        source: &str,
+        timeout: Duration,
+        memory: u64,
+    ) -> Result<(Observation, bool), String> {
+        // A line waiting before we ask is a line nobody asked for.
+        match self.lines.try_recv() {
+            Ok(Ok(line)) => {
+                return Err(self.kill(&format!(
+                    "protocol violation: the worker wrote a line nobody asked for: {}",
+                    excerpt(&line)
+                )))
+            }
+            Ok(Err(why)) => return Err(self.kill(&why)),
+            Err(TryRecvError::Empty) => {}
+            Err(TryRecvError::Disconnected) => return Err(self.died()),
+        }
+        self.next_id += 1;
+        let id = self.next_id;
+        let request = Request {
+            id,
+            path,
+            source,
+            timeout: timeout.as_secs_f64(),
+            memory,
         };
-        worker.cases_run += 1;
-        let status: ResponseStatus = match serde_json::from_str(&line) {
-            Ok(status) => status,
-            Err(e) => return Observation::fault(format!("unreadable response from worker: {e}")),
+        let line = serde_json::to_string(&request).expect("a request serializes");
+        if let Err(e) = writeln!(self.requests, "{line}").and_then(|_| self.requests.flush()) {
+            let why = self.died();
+            return Err(format!("{why} (request not delivered: {e})"));
+        }
+        let wait = if self.forks { timeout + GRACE } else { timeout };
+        let line = self.receive_within(wait, timeout)?;
+        let response: Response = match serde_json::from_str(&line) {
+            Ok(response) => response,
+            Err(e) => {
+                return Err(self.kill(&format!(
+                    "protocol violation: unreadable response ({e}): {}",
+                    excerpt(&line)
+                )))
+            }
         };
-        if status.tainted.is_none()
-            && status.probe_error.is_none()
-            && worker.cases_run < self.max_cases
-        {
-            self.put_back(worker);
+        if response.id != Some(id) || response.responder != self.token {
+            return Err(self.kill(&format!(
+                "protocol violation: a response for request {:?} from {:?} arrived for request {id} of {:?}",
+                response.id, response.responder, self.token
+            )));
         }
-        if let Some(error) = status.probe_error {
-            return Observation::fault(format!("probe error: {error}"));
+        let keep = response.replace.is_none();
+        match (response.observation, response.fault) {
+            (Some(observation), None) => Ok((observation, keep)),
+            (None, Some(fault)) => Ok((Observation::fault(fault), keep)),
+            _ => Err(self.kill("protocol violation: a response needs an observation or a fault")),
         }
-        serde_json::from_str(&line).unwrap_or_else(|e| {
-            Observation::fault(format!("unreadable observation from worker: {e}"))
-        })
+    }
+
+    /// Like `receive`, but a worker that enforces timeouts itself and overran its
+    /// grace is reported with the case's own timeout.
+    fn receive_within(&mut self, wait: Duration, timeout: Duration) -> Result<String, String> {
+        match self.lines.recv_timeout(wait) {
+            Ok(Ok(line)) => Ok(line),
+            Ok(Err(why)) => Err(self.kill(&why)),
+            Err(RecvTimeoutError::Timeout) => {
+                Err(self.kill(&format!("timed out after {}", seconds(timeout))))
+            }
+            Err(RecvTimeoutError::Disconnected) => Err(self.died()),
+        }
+    }
+}
+
+/// The start of a line, for messages.
+fn excerpt(line: &str) -> String {
+    let short: String = line.chars().take(120).collect();
+    if short.len() < line.len() {
+        format!("{short:?}…")
+    } else {
+        format!("{short:?}")
     }
 }

@@ -64,7 +64,7 @@ fn an_aborting_case_is_reported_as_a_crash() {
     for backend in backends() {
         let observation = backend.run(&fixture("abort.py"));
         assert!(
-            fault(&observation).starts_with("worker crashed: killed by signal 6 (SIGABRT)"),
+            fault(&observation).starts_with("case crashed: killed by signal 6 (SIGABRT)"),
             "{}: {:?}",
             backend.name,
             observation.fault
@@ -78,7 +78,7 @@ fn an_exiting_case_is_reported_with_its_status() {
     for backend in backends() {
         let observation = backend.run(&fixture("exit.py"));
         assert!(
-            fault(&observation).starts_with("worker crashed: exited with exit status: 7"),
+            fault(&observation).starts_with("case crashed: exited with status 7"),
             "{}: {:?}",
             backend.name,
             observation.fault
@@ -92,7 +92,7 @@ fn a_native_stack_overflow_fails_alone() {
     for backend in backends() {
         let observation = backend.run(&fixture("stack_overflow.py"));
         // CPython 3.11 segfaults; newer CPythons and RustPython may raise instead.
-        let contained = fault(&observation).starts_with("worker crashed")
+        let contained = fault(&observation).starts_with("case crashed")
             || observation
                 .exception
                 .as_ref()

@@ -301,7 +301,7 @@ impl Backend {
 
     pub fn run(&self, case: &Case) -> Observation {
         self.pool
-            .run(&case.display_path, &case.source, case.timeout())
+            .run(&case.display_path, &case.source, case.timeout(), 4 << 30)
     }
 
     /// Who this backend is (starts a worker the first time).

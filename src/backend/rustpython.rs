@@ -13,9 +13,6 @@ use crate::worker::WorkerCommand;
 use rustpython_vm::{
     compiler::Mode, AsObject, Interpreter, PyObject, PyObjectRef, PyResult, VirtualMachine,
 };
-use std::fs::File;
-use std::io::{BufRead, BufReader, Write};
-use std::os::fd::FromRawFd;
 use std::process::ExitCode;
 
 /// RustPython leaks ~2 MB per interpreter and some memory per case, so its workers
@@ -79,101 +76,79 @@ fn load_probe(vm: &VirtualMachine) -> PyResult<PyObjectRef> {
     Ok(scope.globals.into())
 }
 
-fn call_str(
-    vm: &VirtualMachine,
-    probe: &PyObjectRef,
-    function: &str,
-    args: Vec<PyObjectRef>,
-) -> PyResult<String> {
-    let function = probe.get_item(function, vm)?;
-    let result = function.call(args, vm)?;
-    Ok(result.str(vm)?.to_string_lossy().into_owned())
-}
+/// Set on the re-executed worker, so that it re-executes at most once.
+const REEXEC_ENV: &str = "CLOSURE_CONFORMANCE_STACK_RAISED";
 
-/// Moves the protocol onto private descriptors: requests come from a copy of fd 0,
-/// responses go to a copy of fd 1; fd 0 then reads /dev/null and fd 1 writes to
-/// stderr, so a case touching the real stdin/stdout cannot corrupt the protocol.
-fn protocol_streams() -> std::io::Result<(File, File)> {
-    // SAFETY: plain descriptor calls on descriptors this process owns; each new
-    // descriptor is checked and then owned by exactly one File.
-    unsafe {
-        let requests = libc::dup(0);
-        let responses = libc::dup(1);
-        let null = libc::open(c"/dev/null".as_ptr(), libc::O_RDONLY);
-        if requests < 0
-            || responses < 0
-            || null < 0
-            || libc::dup2(null, 0) < 0
-            || libc::dup2(2, 1) < 0
-        {
-            return Err(std::io::Error::last_os_error());
-        }
-        libc::close(null);
-        Ok((File::from_raw_fd(requests), File::from_raw_fd(responses)))
-    }
-}
-
-pub fn serve() -> ExitCode {
-    let (requests, responses) = match protocol_streams() {
-        Ok(streams) => streams,
-        Err(e) => {
-            eprintln!("closure-conformance worker: cannot set up the protocol: {e}");
-            return ExitCode::FAILURE;
-        }
+/// The worker serves on its main thread (so that forking a case copies the only
+/// thread there is); that thread's stack may grow up to RLIMIT_STACK, which is set
+/// before the process starts. If it is too small, raise it and start again.
+fn ensure_main_stack() -> Result<(), String> {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
     };
-    let worker = std::thread::Builder::new()
-        .name("rustpython".into())
-        .stack_size(STACK_SIZE)
-        .spawn(move || serve_on(requests, responses));
-    match worker.map(|thread| thread.join()) {
-        Ok(Ok(Ok(()))) => ExitCode::SUCCESS,
-        Ok(Ok(Err(why))) => {
+    // SAFETY: getrlimit/setrlimit write and read a plain struct we own.
+    if unsafe { libc::getrlimit(libc::RLIMIT_STACK, &mut limit) } != 0 {
+        return Err(format!(
+            "cannot read the stack limit: {}",
+            std::io::Error::last_os_error()
+        ));
+    }
+    let wanted = STACK_SIZE as libc::rlim_t;
+    if limit.rlim_cur == libc::RLIM_INFINITY
+        || limit.rlim_cur >= wanted
+        || std::env::var_os(REEXEC_ENV).is_some()
+    {
+        return Ok(());
+    }
+    limit.rlim_cur = if limit.rlim_max == libc::RLIM_INFINITY {
+        wanted
+    } else {
+        wanted.min(limit.rlim_max)
+    };
+    // SAFETY: as above.
+    if unsafe { libc::setrlimit(libc::RLIMIT_STACK, &limit) } != 0 {
+        return Ok(()); // serve with the stack we have: deep recursion may crash its case
+    }
+    use std::os::unix::process::CommandExt;
+    let exe = std::env::current_exe().map_err(|e| format!("cannot find our own binary: {e}"))?;
+    let error = std::process::Command::new(exe)
+        .args(std::env::args_os().skip(1))
+        .env(REEXEC_ENV, "1")
+        .exec();
+    Err(format!("cannot restart with a larger stack: {error}"))
+}
+
+/// Serves the probe protocol: the probe's own zygote (src/probe.py `serve`) runs in
+/// the embedded interpreter, with a native JSON encoder in place of `probe.dumps`.
+pub fn serve() -> ExitCode {
+    if let Err(why) = ensure_main_stack() {
+        eprintln!("closure-conformance worker: {why}");
+        return ExitCode::FAILURE;
+    }
+    let interpreter = interpreter();
+    let served = interpreter.enter(|vm| {
+        let run = || -> PyResult<()> {
+            let probe = load_probe(vm)?;
+            let dumps = vm.new_function(
+                "dumps",
+                |value: PyObjectRef, vm: &VirtualMachine| -> PyResult<String> {
+                    to_json(vm, &value).map(|json| json.to_string())
+                },
+            );
+            probe.set_item("dumps", dumps.into(), vm)?;
+            probe.get_item("serve", vm)?.call((), vm)?;
+            Ok(())
+        };
+        run().map_err(|e| describe(vm, e.as_object()))
+    });
+    match served {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(why) => {
             eprintln!("closure-conformance worker: {why}");
             ExitCode::FAILURE
         }
-        _ => ExitCode::FAILURE,
     }
-}
-
-fn serve_on(requests: File, mut responses: File) -> Result<(), String> {
-    let interpreter = interpreter();
-    interpreter.enter(|vm| {
-        let probe = load_probe(vm).map_err(|e| describe(vm, e.as_object()))?;
-        let hello =
-            call_str(vm, &probe, "hello_line", vec![]).map_err(|e| describe(vm, e.as_object()))?;
-        let run_case = probe
-            .get_item("run_case", vm)
-            .map_err(|e| describe(vm, e.as_object()))?;
-        writeln!(responses, "{hello}").map_err(|e| e.to_string())?;
-        for line in BufReader::new(requests).lines() {
-            let line = line.map_err(|e| e.to_string())?;
-            let response = respond(vm, &run_case, &line);
-            writeln!(responses, "{response}").map_err(|e| e.to_string())?;
-        }
-        Ok(())
-    })
-}
-
-/// One request line in, one response line out, as the probe's handle_request does
-/// in CPython. JSON is handled here rather than in Python: RustPython's json
-/// module is pure Python and would cost more than running the case.
-fn respond(vm: &VirtualMachine, run_case: &PyObjectRef, line: &str) -> String {
-    #[derive(serde::Deserialize)]
-    struct Request {
-        path: String,
-        source: String,
-    }
-    let response = match serde_json::from_str::<Request>(line) {
-        Err(e) => serde_json::json!({ "probe_error": format!("bad request: {e}") }),
-        Ok(request) => run_case
-            .call(
-                (vm.ctx.new_str(request.path), vm.ctx.new_str(request.source)),
-                vm,
-            )
-            .and_then(|result| to_json(vm, &result))
-            .unwrap_or_else(|e| serde_json::json!({ "probe_error": describe(vm, e.as_object()) })),
-    };
-    response.to_string()
 }
 
 /// Converts the probe's result (dicts, lists, strings, ints, booleans, None) to JSON.

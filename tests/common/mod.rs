@@ -1,0 +1,48 @@
+//! What the fault and isolation tests share: fixtures outside the corpus, and
+//! every backend installed on this machine.
+
+use closure_conformance::backend::{discover, Backend, BackendOptions};
+use closure_conformance::case::Case;
+use std::path::{Path, PathBuf};
+
+pub fn fixture(folder: &str, name: &str) -> Case {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    Case::load(&root, &root.join(folder).join(name)).unwrap()
+}
+
+/// Every available backend: each CPython, Pyodide, PyPy, RustPython and external
+/// interpreter found the way the runner finds them.
+pub fn every_backend() -> Vec<Backend> {
+    let options = BackendOptions::from_env(PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance")))
+        .unwrap();
+    let backends: Vec<Backend> = discover(&options)
+        .available
+        .into_iter()
+        .map(|spec| Backend::start(spec, &options))
+        .collect();
+    assert!(!backends.is_empty(), "no backend is available");
+    backends
+}
+
+/// Runs `check` on every backend at once (a thread each); panics name the backend.
+pub fn on_every_backend(check: impl Fn(&Backend) + Sync) {
+    let backends = every_backend();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = backends
+            .iter()
+            .map(|backend| (backend.name.clone(), scope.spawn(|| check(backend))))
+            .collect();
+        let failed: Vec<String> = handles
+            .into_iter()
+            .filter_map(|(name, handle)| handle.join().is_err().then_some(name))
+            .collect();
+        assert!(failed.is_empty(), "failed on: {}", failed.join(", "));
+    });
+}
+
+/// Whether the backend forks each case from a zygote (and so enforces time and
+/// memory limits and reaps processes itself).
+#[allow(dead_code)]
+pub fn forks(backend: &Backend) -> bool {
+    backend.hello().map(|h| h.isolation == "fork").unwrap_or(false)
+}
