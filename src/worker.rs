@@ -227,17 +227,19 @@ impl Worker {
             cases_run: 0,
             forks: false,
         };
-        let hello = worker.receive(STARTUP_TIMEOUT).and_then(|line| {
-            let hello = serde_json::from_str::<Hello>(&line)
-                .map_err(|e| format!("bad hello line {line:?}: {e}"))?;
-            if hello.protocol != PROTOCOL {
-                return Err(format!(
-                    "it speaks protocol {}, this runner speaks {PROTOCOL}",
-                    hello.protocol
-                ));
-            }
-            Ok(hello)
-        });
+        let hello = worker
+            .receive(crate::backend::start_timeout(STARTUP_TIMEOUT))
+            .and_then(|line| {
+                let hello = serde_json::from_str::<Hello>(&line)
+                    .map_err(|e| format!("bad hello line {line:?}: {e}"))?;
+                if hello.protocol != PROTOCOL {
+                    return Err(format!(
+                        "it speaks protocol {}, this runner speaks {PROTOCOL}",
+                        hello.protocol
+                    ));
+                }
+                Ok(hello)
+            });
         match hello {
             Ok(hello) => {
                 worker.forks = hello.isolation == "fork";
@@ -298,8 +300,23 @@ impl Worker {
     }
 }
 
+/// How long a worker told to stop (its socket closed) may take to exit before it
+/// is killed. Exiting on its own lets it reap its processes, so their CPU time
+/// reaches our rusage (the benchmark's figures).
+const STOP_TIMEOUT: Duration = Duration::from_secs(1);
+
 impl Drop for Worker {
     fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.requests.shutdown(std::net::Shutdown::Both);
+            let deadline = std::time::Instant::now() + STOP_TIMEOUT;
+            while std::time::Instant::now() < deadline {
+                match self.child.try_wait() {
+                    Ok(None) => std::thread::sleep(Duration::from_millis(1)),
+                    _ => return,
+                }
+            }
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }

@@ -665,3 +665,132 @@ fn the_report_escapes_what_a_case_wrote_and_caps_each_diff() {
     assert!(golden.contains("| \u{1b}[2J\0\u{202e}gpj.exe\n| 0\n"));
     assert!(golden.contains("| 99999\n"));
 }
+
+/// Issue 8, row 2: goldens are what each case produces alone. Polluters that run
+/// before a noticer in the same regen (one job, so they share workers) leave its
+/// golden byte for byte what regen writes for the noticer alone.
+#[test]
+fn regen_goldens_are_what_each_case_produces_alone() {
+    let home = installed_home().unwrap_or_else(|| Path::new("/nonexistent").to_path_buf());
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let polluted = tempfile::tempdir().unwrap();
+    let alone = tempfile::tempdir().unwrap();
+    for dir in [&polluted, &alone] {
+        std::fs::create_dir_all(dir.path().join("cases/t")).unwrap();
+        std::fs::copy(
+            fixtures.join("isolation/notice.py"),
+            dir.path().join("cases/t/z_notice.py"),
+        )
+        .unwrap();
+    }
+    for (name, fixture) in [
+        ("a_pollute.py", "isolation/pollute.py"),
+        ("b_fork.py", "faults/fork.py"),
+        ("c_forge.py", "faults/forge.py"),
+        ("d_alarm.py", "faults/alarm.py"),
+    ] {
+        std::fs::copy(
+            fixtures.join(fixture),
+            polluted.path().join("cases/t").join(name),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        polluted.path().join("cases/t/e_wraps.py"),
+        "# description: replaces functools.wraps\n# source: rule: test\n# rules: t/r\n\n\
+         import functools\nfunctools.wraps = lambda f: (lambda g: g)\n",
+    )
+    .unwrap();
+    let (out, stdout, _) = run_with(alone.path(), &["regen", "-j", "1"], &home);
+    assert!(out.status.success(), "{stdout}");
+    // The forger fails alone: its own response channel carried two lines.
+    let (_, stdout, _) = run_with(polluted.path(), &["regen", "-j", "1"], &home);
+    assert!(
+        stdout.contains("error cases/t/c_forge.py: the reference for 3.11")
+            && stdout.contains("the case wrote into the probe's response channel")
+            && stdout.contains("created ")
+            && stdout.contains("expected/t/z_notice.txt"),
+        "{stdout}"
+    );
+    let golden = |dir: &tempfile::TempDir| {
+        std::fs::read_to_string(dir.path().join("expected/t/z_notice.txt")).unwrap()
+    };
+    assert_eq!(golden(&polluted), golden(&alone));
+}
+
+/// Issue 8, row 8: an observation does not depend on the directory the tool is
+/// started from.
+#[test]
+fn observations_do_not_depend_on_where_the_tool_starts() {
+    let dir = suite();
+    std::fs::write(
+        dir.path().join("cases/t/where.py"),
+        "# description: where am I\n# source: rule: test\n# rules: t/r\n\n\
+         import os\nprint(os.getcwd(), os.path.abspath(__file__))\n",
+    )
+    .unwrap();
+    let start_in = |cwd: &Path, args: &[&str]| {
+        Command::new(BIN)
+            .args(args)
+            .arg("--root")
+            .arg(dir.path())
+            .current_dir(cwd)
+            .env("CLOSURE_CONFORMANCE_PYTHON", "python3")
+            .env("CLOSURE_CONFORMANCE_HOME", dir.path().join("no-installs"))
+            .output()
+            .unwrap()
+    };
+    assert!(start_in(dir.path(), &["regen"]).status.success());
+    let elsewhere = tempfile::tempdir().unwrap();
+    let check = start_in(elsewhere.path(), &["regen", "--check"]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stdout)
+    );
+}
+
+/// Issue 8, row 13: an interpreter that never answers fails with a clear error,
+/// within the start-up timeout, whether given as a CPython or as an interpreter.
+#[test]
+fn an_interpreter_that_never_answers_times_out() {
+    let dir = suite();
+    let fake = dir.path().join("silent-python");
+    std::fs::write(&fake, "#!/bin/sh\nexec sleep 1000\n").unwrap();
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let start = std::time::Instant::now();
+    let listed = Command::new(BIN)
+        .args(["backends", "--python"])
+        .arg(&fake)
+        .env("CLOSURE_CONFORMANCE_START_TIMEOUT", "2")
+        .env("CLOSURE_CONFORMANCE_HOME", dir.path().join("no-installs"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&listed.stdout);
+    assert!(stdout.contains("no answer within 2 s"), "{stdout}");
+    let interpreter = format!("silent={}", fake.display());
+    let run = Command::new(BIN)
+        .args(["--root"])
+        .arg(dir.path())
+        .args([
+            "--python",
+            "python3",
+            "--interpreter",
+            &interpreter,
+            "--backend",
+            "silent",
+        ])
+        .args(["--color", "never"])
+        .env("CLOSURE_CONFORMANCE_START_TIMEOUT", "2")
+        .env("CLOSURE_CONFORMANCE_HOME", dir.path().join("no-installs"))
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&run.stdout);
+    assert_eq!(run.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("did not start: timed out after 2s"),
+        "{stdout}"
+    );
+    assert!(start.elapsed() < std::time::Duration::from_secs(30));
+}

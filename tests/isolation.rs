@@ -10,7 +10,11 @@ use common::{fixture, on_every_backend};
 /// change there: (backend kind, noticer line, why).
 const UNCHANGEABLE: &[(&str, &str, &str)] = &[
     ("pyodide", "time zone:", "Emscripten's tzset ignores TZ"),
-    ("pyodide", "threads:", "WebAssembly Pyodide cannot start threads"),
+    (
+        "pyodide",
+        "threads:",
+        "WebAssembly Pyodide cannot start threads",
+    ),
 ];
 
 #[test]
@@ -51,7 +55,11 @@ fn the_noticer_notices_every_kind_of_pollution() {
         assert_eq!(polluted.fault, None, "{name}");
         let clean_lines: Vec<&str> = clean.stdout.lines().collect();
         let polluted_lines: Vec<&str> = polluted.stdout.lines().collect();
-        assert_eq!(clean_lines.len(), polluted_lines.len(), "{name}: {polluted:?}");
+        assert_eq!(
+            clean_lines.len(),
+            polluted_lines.len(),
+            "{name}: {polluted:?}"
+        );
         let unnoticed: Vec<&str> = clean_lines
             .iter()
             .zip(&polluted_lines)

@@ -300,8 +300,12 @@ impl Backend {
     }
 
     pub fn run(&self, case: &Case) -> Observation {
-        self.pool
-            .run(&case.display_path, &case.source, case.timeout(), 4 << 30)
+        self.pool.run(
+            &case.display_path,
+            &case.source,
+            case.timeout(),
+            case.memory_limit(),
+        )
     }
 
     /// Who this backend is (starts a worker the first time).
@@ -372,6 +376,7 @@ pub fn identify(program: &Path, timeout: Duration) -> Result<Identity, String> {
         print(name)\n\
         print('%d.%d.%d' % tuple(sys.version_info[:3]))\n\
         print('%d.%d.%d' % tuple(own[:3]))\n";
+    let timeout = start_timeout(timeout);
     let output = run_with_timeout(Command::new(program).args(["-S", "-c", SCRIPT]), timeout)
         .map_err(|e| format!("cannot run {}: {e}", program.display()))?;
     let text = String::from_utf8_lossy(&output);
@@ -443,6 +448,17 @@ pub fn run_with_timeout(command: &mut Command, timeout: Duration) -> Result<Vec<
 
 /// How long an interpreter may take to say who it is.
 pub const IDENTIFY_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// `$CLOSURE_CONFORMANCE_START_TIMEOUT` (seconds): how long an interpreter may take
+/// to say who it is or to start serving, instead of the built-in `default`.
+pub fn start_timeout(default: Duration) -> Duration {
+    std::env::var("CLOSURE_CONFORMANCE_START_TIMEOUT")
+        .ok()
+        .and_then(|value| value.trim().parse::<f64>().ok())
+        .filter(|seconds| seconds.is_finite() && *seconds > 0.0)
+        .map(Duration::from_secs_f64)
+        .unwrap_or(default)
+}
 
 fn env(pairs: &[(&str, &str)]) -> Vec<(OsString, OsString)> {
     pairs.iter().map(|(k, v)| (k.into(), v.into())).collect()

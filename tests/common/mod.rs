@@ -13,8 +13,8 @@ pub fn fixture(folder: &str, name: &str) -> Case {
 /// Every available backend: each CPython, Pyodide, PyPy, RustPython and external
 /// interpreter found the way the runner finds them.
 pub fn every_backend() -> Vec<Backend> {
-    let options = BackendOptions::from_env(PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance")))
-        .unwrap();
+    let options =
+        BackendOptions::from_env(PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance"))).unwrap();
     let backends: Vec<Backend> = discover(&options)
         .available
         .into_iter()
@@ -25,8 +25,15 @@ pub fn every_backend() -> Vec<Backend> {
 }
 
 /// Runs `check` on every backend at once (a thread each); panics name the backend.
+/// Each backend has one warm worker before `check` starts, so that timings in a
+/// check do not include starting an interpreter.
 pub fn on_every_backend(check: impl Fn(&Backend) + Sync) {
     let backends = every_backend();
+    std::thread::scope(|scope| {
+        for backend in &backends {
+            scope.spawn(|| backend.hello());
+        }
+    });
     std::thread::scope(|scope| {
         let handles: Vec<_> = backends
             .iter()
@@ -44,5 +51,8 @@ pub fn on_every_backend(check: impl Fn(&Backend) + Sync) {
 /// memory limits and reaps processes itself).
 #[allow(dead_code)]
 pub fn forks(backend: &Backend) -> bool {
-    backend.hello().map(|h| h.isolation == "fork").unwrap_or(false)
+    backend
+        .hello()
+        .map(|h| h.isolation == "fork")
+        .unwrap_or(false)
 }
