@@ -11,8 +11,14 @@ pub fn fixture(folder: &str, name: &str) -> Case {
 }
 
 /// Every available backend: each CPython, Pyodide, PyPy, RustPython and external
-/// interpreter found the way the runner finds them.
-pub fn every_backend() -> Vec<Backend> {
+/// interpreter found the way the runner finds them. Started once per test binary
+/// and shared by its tests, as `cargo test` shares pools across trials.
+pub fn every_backend() -> &'static [Backend] {
+    static BACKENDS: std::sync::OnceLock<Vec<Backend>> = std::sync::OnceLock::new();
+    BACKENDS.get_or_init(start_every_backend)
+}
+
+fn start_every_backend() -> Vec<Backend> {
     let options =
         BackendOptions::from_env(PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance"))).unwrap();
     let backends: Vec<Backend> = discover(&options)
@@ -30,7 +36,7 @@ pub fn every_backend() -> Vec<Backend> {
 pub fn on_every_backend(check: impl Fn(&Backend) + Sync) {
     let backends = every_backend();
     std::thread::scope(|scope| {
-        for backend in &backends {
+        for backend in backends {
             scope.spawn(|| backend.hello());
         }
     });
