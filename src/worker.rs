@@ -98,7 +98,8 @@ struct Response {
 struct Worker {
     child: Child,
     requests: UnixStream,
-    lines: Receiver<Result<String, String>>,
+    /// Each line, and whether more had already arrived behind it.
+    lines: Receiver<Result<(String, bool), String>>,
     stderr_tail: Arc<Mutex<VecDeque<u8>>>,
     token: String,
     next_id: u64,
@@ -190,9 +191,9 @@ impl Worker {
                     Ok(_) if !line.ends_with(b"\n") => {
                         Err(format!("response longer than {RESPONSE_LIMIT} bytes"))
                     }
-                    Ok(_) => {
-                        String::from_utf8(line).map_err(|_| "response is not UTF-8".to_string())
-                    }
+                    Ok(_) => String::from_utf8(line)
+                        .map(|line| (line, !reader.buffer().is_empty()))
+                        .map_err(|_| "response is not UTF-8".to_string()),
                     Err(e) => Err(e.to_string()),
                 };
                 let stop = message.is_err();
@@ -254,14 +255,7 @@ impl Worker {
 
     /// Waits for one line; on timeout or death the worker is killed and the reason returned.
     fn receive(&mut self, timeout: Duration) -> Result<String, String> {
-        match self.lines.recv_timeout(timeout) {
-            Ok(Ok(line)) => Ok(line),
-            Ok(Err(why)) => Err(self.kill(&why)),
-            Err(RecvTimeoutError::Timeout) => {
-                Err(self.kill(&format!("timed out after {}", seconds(timeout))))
-            }
-            Err(RecvTimeoutError::Disconnected) => Err(self.died()),
-        }
+        self.receive_within(timeout, timeout).map(|(line, _)| line)
     }
 
     fn kill(&mut self, why: &str) -> String {
@@ -384,9 +378,15 @@ impl Pool {
             .clone()
     }
 
+    /// An idle worker that is still alive and has written nothing since its last
+    /// answer (one that has is dropped, which kills it), or a new one.
     fn take(&self) -> Result<Worker, String> {
-        if let Some(worker) = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop() {
-            return Ok(worker);
+        loop {
+            let idle = self.idle.lock().unwrap_or_else(|e| e.into_inner()).pop();
+            let Some(mut worker) = idle else { break };
+            if worker.quiet() {
+                return Ok(worker);
+            }
         }
         let (worker, hello) = Worker::spawn(&self.command)?;
         let _ = self.hello.set(Ok(hello));
@@ -432,18 +432,6 @@ impl Worker {
         timeout: Duration,
         memory: u64,
     ) -> Result<(Observation, bool), String> {
-        // A line waiting before we ask is a line nobody asked for.
-        match self.lines.try_recv() {
-            Ok(Ok(line)) => {
-                return Err(self.kill(&format!(
-                    "protocol violation: the worker wrote a line nobody asked for: {}",
-                    excerpt(&line)
-                )))
-            }
-            Ok(Err(why)) => return Err(self.kill(&why)),
-            Err(TryRecvError::Empty) => {}
-            Err(TryRecvError::Disconnected) => return Err(self.died()),
-        }
         self.next_id += 1;
         let id = self.next_id;
         let request = Request {
@@ -459,7 +447,7 @@ impl Worker {
             return Err(format!("{why} (request not delivered: {e})"));
         }
         let wait = if self.forks { timeout + GRACE } else { timeout };
-        let line = self.receive_within(wait, timeout)?;
+        let (line, more) = self.receive_within(wait, timeout)?;
         let response: Response = match serde_json::from_str(&line) {
             Ok(response) => response,
             Err(e) => {
@@ -475,6 +463,10 @@ impl Worker {
                 response.id, response.responder, self.token
             )));
         }
+        // A line already behind the answer is a line nobody asked for.
+        if more || matches!(self.lines.try_recv(), Ok(Ok(_))) {
+            return Err(self.kill("protocol violation: a line after the response"));
+        }
         let keep = response.replace.is_none();
         match (response.observation, response.fault) {
             (Some(observation), None) => Ok((observation, keep)),
@@ -483,9 +475,21 @@ impl Worker {
         }
     }
 
-    /// Like `receive`, but a worker that enforces timeouts itself and overran its
-    /// grace is reported with the case's own timeout.
-    fn receive_within(&mut self, wait: Duration, timeout: Duration) -> Result<String, String> {
+    /// Alive, and nothing written since its last answer. A worker that wrote a
+    /// line nobody asked for, or died while idle, is not given another case.
+    fn quiet(&mut self) -> bool {
+        matches!(self.lines.try_recv(), Err(TryRecvError::Empty))
+            && matches!(self.child.try_wait(), Ok(None))
+    }
+
+    /// Waits up to `wait` for one line, and says whether more had already arrived
+    /// behind it; a worker that enforces timeouts itself and overran its grace is
+    /// reported with the case's own `timeout`.
+    fn receive_within(
+        &mut self,
+        wait: Duration,
+        timeout: Duration,
+    ) -> Result<(String, bool), String> {
         match self.lines.recv_timeout(wait) {
             Ok(Ok(line)) => Ok(line),
             Ok(Err(why)) => Err(self.kill(&why)),

@@ -9,6 +9,7 @@ mod common;
 use closure_conformance::backend::Backend;
 use closure_conformance::observation::Observation;
 use common::{fixture, forks, on_every_backend};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 fn fault(observation: &Observation) -> &str {
@@ -305,4 +306,56 @@ fn processes_a_case_starts_end_with_it() {
         }
         assert_recovers(backend);
     });
+}
+
+/// The runner's side of the protocol, against a worker that breaks it on request:
+/// a wrong id or token, or a line already behind the answer, fails that case and
+/// replaces the worker; a line written later keeps the worker from the next
+/// case, which runs on a fresh one. (A forking worker answers only after every
+/// process of the case is dead, so no case can write such a line.)
+#[test]
+fn protocol_violations_fail_their_case_and_replace_the_worker() {
+    use closure_conformance::backend::{discover, BackendOptions};
+    let fake = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/protocol/fake_worker.py");
+    let options = BackendOptions {
+        pythons: vec!["python3".into()],
+        interpreters: vec![("fake".into(), format!("python3 {}", fake.display()))],
+        ..BackendOptions::from_env(env!("CARGO_BIN_EXE_closure-conformance").into()).unwrap()
+    };
+    let spec = discover(&options)
+        .select(&["fake".to_string()])
+        .unwrap()
+        .remove(0);
+    let backend = Backend::start(spec, &options);
+    let case = |marker: &str| {
+        let mut case = fixture("faults", "ok.py");
+        case.source = format!("# {marker}\n{}", case.source);
+        case
+    };
+    let ok = |observation: Observation| {
+        assert_eq!(observation.fault, None);
+        assert_eq!(observation.stdout, "ok\n");
+    };
+    ok(backend.run(&case("fine")));
+    for (marker, why) in [
+        (
+            "WRONG_ID",
+            "protocol violation: a response for request Some(",
+        ),
+        (
+            "WRONG_TOKEN",
+            "protocol violation: a response for request Some(",
+        ),
+        ("EXTRA_NOW", "protocol violation: a line after the response"),
+    ] {
+        let observation = backend.run(&case(marker));
+        assert!(
+            fault(&observation).starts_with(why),
+            "{marker}: {observation:?}"
+        );
+        ok(backend.run(&case("fine")));
+    }
+    ok(backend.run(&case("EXTRA_LATE")));
+    std::thread::sleep(Duration::from_millis(400));
+    ok(backend.run(&case("fine")));
 }
