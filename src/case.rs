@@ -299,6 +299,22 @@ fn parse_version_note(value: &str) -> Result<VersionNote, String> {
     })
 }
 
+/// The kinds of backend a known divergence can name (backend::Kind, less
+/// `external`, whose names are the user's own).
+pub const MARKABLE_KINDS: [&str; 4] = ["cpython", "pyodide", "pypy", "rustpython"];
+
+/// A kind (`rustpython`) or one of its backends (`rustpython-0.6.0`, `cpython-3.12`):
+/// a typo must be an error, or its mark could never apply nor go stale.
+fn is_markable(backend: &str) -> bool {
+    MARKABLE_KINDS.iter().any(|kind| {
+        backend == *kind
+            || backend
+                .strip_prefix(kind)
+                .and_then(|rest| rest.strip_prefix('-'))
+                .is_some_and(|version| !version.is_empty())
+    })
+}
+
 fn parse_divergence(value: &str) -> Result<Divergence, String> {
     let (target, reason) = value
         .split_once(':')
@@ -311,6 +327,13 @@ fn parse_divergence(value: &str) -> Result<Divergence, String> {
     let backend = words.next().unwrap_or_default().to_string();
     if backend.is_empty() {
         return Err("`diverges:` names no backend".into());
+    }
+    if !is_markable(&backend) {
+        return Err(format!(
+            "`diverges:` names an unknown backend `{backend}` (known: {}, or one of their \
+             backends such as cpython-3.12 or rustpython-0.6.0)",
+            MARKABLE_KINDS.join(", ")
+        ));
     }
     let sections = match words.next() {
         None => Vec::new(),
@@ -588,6 +611,36 @@ mod tests {
         assert_eq!(DEFAULT_MEMORY_LIMIT, 4 * 1024 * 1024 * 1024);
         case.header = parse_header(&format!("{MINIMAL}# memory: 8 GiB\n")).unwrap();
         assert_eq!(case.memory_limit(), 8 << 30);
+    }
+
+    #[test]
+    fn a_divergence_must_name_a_known_backend() {
+        for good in [
+            "rustpython",
+            "cpython-3.12",
+            "pyodide-3.15",
+            "rustpython-0.6.0",
+            "pypy",
+        ] {
+            let header = parse_header(&format!("{MINIMAL}# diverges: {good}: differs\n"));
+            assert_eq!(header.unwrap().divergences[0].backend, good);
+        }
+        for typo in ["rustpyton", "cpython-", "CPython", "external", "graalpy-24"] {
+            let error = parse_header(&format!("{MINIMAL}# diverges: {typo}: differs\n"));
+            let (line, message) = error.unwrap_err();
+            assert_eq!(line, 4);
+            assert!(
+                message.starts_with(&format!("`diverges:` names an unknown backend `{typo}`")),
+                "{message}"
+            );
+        }
+        // The kinds a mark may name are the backend kinds but `external`.
+        let kinds: Vec<&str> = crate::backend::Kind::ALL
+            .iter()
+            .map(|kind| kind.name())
+            .filter(|name| *name != "external")
+            .collect();
+        assert_eq!(kinds, MARKABLE_KINDS);
     }
 
     #[test]
