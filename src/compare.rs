@@ -68,7 +68,6 @@ pub fn differing_sections(expected: &Rendered, actual: &Rendered) -> Vec<Section
 /// Judges one (case, backend) result. `marks` are the case's divergences for this backend.
 pub fn judge(expected: &Rendered, actual: &Rendered, marks: &[&Divergence]) -> Verdict {
     let differing = differing_sections(expected, actual);
-    let fault = actual.get(Section::Fault);
     let allowed = |section: &Section| {
         marks
             .iter()
@@ -78,15 +77,9 @@ pub fn judge(expected: &Rendered, actual: &Rendered, marks: &[&Divergence]) -> V
     let reasons = || marks.iter().map(|m| m.reason.clone()).collect::<Vec<_>>();
 
     if !unexpected.is_empty() {
-        let why = if fault.is_empty() {
-            FailureKind::Mismatch
-        } else {
-            FailureKind::Fault(
-                fault
-                    .trim_end()
-                    .trim_start_matches("| ")
-                    .replace("\n| ", "\n"),
-            )
+        let why = match actual.fault() {
+            None => FailureKind::Mismatch,
+            Some(fault) => FailureKind::Fault(fault),
         };
         return Verdict::Fail(Failure {
             why,

@@ -112,6 +112,21 @@ impl Rendered {
         &self.sections[section as usize]
     }
 
+    /// Why the backend could not observe the case, as the worker said it (the
+    /// fault section unquoted), or `None` when it observed it.
+    pub fn fault(&self) -> Option<String> {
+        let quoted = self.get(Section::Fault);
+        if quoted.is_empty() {
+            return None;
+        }
+        let lines: Vec<&str> = quoted
+            .lines()
+            .filter(|line| *line != "\\ no newline at end")
+            .map(|line| line.strip_prefix("| ").unwrap_or(line))
+            .collect();
+        Some(lines.join("\n"))
+    }
+
     pub fn set(&mut self, section: Section, text: String) {
         self.sections[section as usize] = text;
     }
@@ -297,6 +312,13 @@ mod tests {
         assert!(!sample().render().to_text().contains("[fault]"));
         let faulted = Observation::fault("worker crashed").render();
         assert_eq!(faulted.get(Section::Fault), "| worker crashed\n");
+        assert_eq!(faulted.fault().as_deref(), Some("worker crashed"));
+        let two_lines = Observation::fault("case crashed; its stderr ended with:\nboom").render();
+        assert_eq!(
+            two_lines.fault().as_deref(),
+            Some("case crashed; its stderr ended with:\nboom")
+        );
+        assert_eq!(Observation::default().render().fault(), None);
         assert_eq!(faulted.get(Section::Exception), "none\n");
     }
 

@@ -7,7 +7,7 @@
 use crate::backend::Backend;
 use crate::case::Case;
 use crate::golden::{self, Golden, Reference};
-use crate::observation::{Rendered, Section};
+use crate::observation::Rendered;
 use crate::report::{section_diff, visible, visible_line, Palette};
 use crate::suite::{observe, skip_reason};
 use crate::version::PyVersion;
@@ -186,13 +186,10 @@ fn regen_one(
     let mut golden = Golden::default();
     for (r, rendered) in observations {
         let reference = &references[r];
-        let fault = rendered.get(Section::Fault);
-        if !fault.is_empty() {
+        if let Some(fault) = rendered.fault() {
             return GoldenUpdate::Error(format!(
-                "the reference for {} ({}) could not run it: {}",
-                reference.version,
-                reference.made_by,
-                fault.trim_end().trim_start_matches("| ")
+                "the reference for {} ({}) could not run it: {fault}",
+                reference.version, reference.made_by,
             ));
         }
         golden.versions.insert(

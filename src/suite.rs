@@ -117,7 +117,17 @@ pub fn check_pair(case: &Case, reference: &Backend, other: &Backend) -> Outcome 
     let expected = observe(reference, case);
     let actual = observe(other, case);
     let marks: Vec<_> = case.divergences_for(&other.name).collect();
-    let verdict = judge(&expected, &actual, &marks);
+    // A reference that could not run the case says nothing about the other one.
+    let verdict = match expected.fault() {
+        Some(fault) => Verdict::Fail(Failure {
+            why: FailureKind::NoExpectation(format!(
+                "the reference {} could not run this case: {fault}",
+                reference.name
+            )),
+            sections: Vec::new(),
+        }),
+        None => judge(&expected, &actual, &marks),
+    };
     Outcome {
         case: case.clone(),
         backend: other.name.clone(),

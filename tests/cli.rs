@@ -794,3 +794,33 @@ fn an_interpreter_that_never_answers_times_out() {
     );
     assert!(start.elapsed() < std::time::Duration::from_secs(30));
 }
+
+/// In diff mode, a reference that cannot run a case gives no expectation: the
+/// other backend is not reported as differing from a crash.
+#[test]
+fn diff_reports_a_crashing_reference_as_no_expectation() {
+    let dir = suite();
+    std::fs::write(
+        dir.path().join("cases/t/aborts_on_cpython.py"),
+        "# description: aborts on CPython only\n# source: rule: test\n# rules: t/r\n\n\
+         import os, sys\nif sys.implementation.name == 'cpython':\n    os.abort()\nprint(1)\n",
+    )
+    .unwrap();
+    let (out, stdout, _) = run(
+        dir.path(),
+        &[
+            "diff",
+            "cpython",
+            "rustpython",
+            "aborts_on",
+            "--color",
+            "never",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("could not run this case: case crashed: killed by signal 6 (SIGABRT)"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("[stdout]"), "{stdout}");
+}
