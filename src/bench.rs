@@ -472,6 +472,7 @@ pub fn measure(
     python: Option<&Path>,
     mode: Mode,
     count: usize,
+    jobs: Option<usize>,
 ) -> Result<Cost, String> {
     let mut command = Command::new(exe);
     command
@@ -484,6 +485,9 @@ pub fn measure(
         .stderr(Stdio::inherit());
     if let Some(python) = python {
         command.arg("--python").arg(python);
+    }
+    if let Some(jobs) = jobs {
+        command.arg("--jobs").arg(jobs.to_string());
     }
     let start = Instant::now();
     let child = command
@@ -555,6 +559,7 @@ pub fn compare(
     python: Option<&Path>,
     scale: usize,
     memory: &[usize],
+    jobs: Option<usize>,
     palette: Palette,
 ) -> Result<bool, String> {
     say!(
@@ -568,7 +573,7 @@ pub fn compare(
         "failed"
     );
     let run = |mode: Mode, count: usize| -> Result<Cost, String> {
-        let cost = measure(exe, root, python, mode, count)?;
+        let cost = measure(exe, root, python, mode, count, jobs)?;
         say!(
             "{:<6} {:>6} {:>7} {:>8.2}s {:>8.2}s {:>7.1} MiB {:>7}",
             format!("{mode:?}").to_lowercase(),

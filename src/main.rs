@@ -610,6 +610,7 @@ fn bench_mode(mode: bench::Mode, count: usize, common: Common) -> Result<ExitCod
 }
 
 fn bench(args: BenchArgs) -> Result<ExitCode, Fatal> {
+    args.common.setup_jobs();
     let (_, cases, _) = args.common.load_cases()?;
     let options = bench::bench_options(&args.common.backend_options()?);
     let exe = options.worker_exe.clone();
@@ -623,10 +624,11 @@ fn bench(args: BenchArgs) -> Result<ExitCode, Fatal> {
         .map(|spec| format!("{} = {}", spec.name, spec.build))
         .collect();
     say!(
-        "benchmark: {} cases in the corpus; {}; {} cores",
+        "benchmark: {} cases in the corpus; {}; {} jobs on {} cores",
         cases.len(),
         describe.join(", "),
-        rayon::current_num_threads()
+        rayon::current_num_threads(),
+        std::thread::available_parallelism().map_or(1, |n| n.get())
     );
     let met = bench::compare(
         &exe,
@@ -634,6 +636,7 @@ fn bench(args: BenchArgs) -> Result<ExitCode, Fatal> {
         args.common.python.first().map(PathBuf::as_path),
         args.scale,
         &args.memory,
+        args.common.jobs,
         palette,
     )
     .map_err(Fatal)?;

@@ -824,3 +824,19 @@ fn diff_reports_a_crashing_reference_as_no_expectation() {
     );
     assert!(!stdout.contains("[stdout]"), "{stdout}");
 }
+
+/// `bench --jobs` is honoured (it used to be accepted and ignored): the header
+/// names the jobs, and every measured mode runs with them.
+#[test]
+fn bench_honours_jobs() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let output = Command::new(BIN)
+        .args(["bench", "--jobs", "1", "--scale", "4", "--memory", "4,8"])
+        .args(["--python", "python3", "--color", "never", "--root"])
+        .arg(root)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("; 1 jobs on "), "{stdout}");
+    assert!(stdout.contains("\nlimit       4       8 "), "{stdout}");
+}
