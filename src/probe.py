@@ -519,10 +519,11 @@ class Zygote:
         import signal
 
         if not self.namespace:
-            try:
-                os.kill(-pid, signal.SIGKILL)  # the case's process group
-            except OSError:
-                pass
+            for target in (-pid, pid):  # the case's process group, and the case
+                try:
+                    os.kill(target, signal.SIGKILL)
+                except OSError:
+                    pass
             if status is None:
                 status = os.waitpid(pid, 0)[1]
             return status
