@@ -16,9 +16,9 @@
 use crate::backend::{discover, identify, Backend, BackendOptions, IDENTIFY_TIMEOUT};
 use crate::case::Case;
 use crate::report::Palette;
-use crate::say;
-use crate::suite::check_golden;
+use crate::suite::{check_golden, pairs};
 use rayon::prelude::*;
+use std::fmt::Write as _;
 use std::io::Write as _;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -61,14 +61,34 @@ pub fn scaled(cases: &[Case], count: usize) -> Vec<&Case> {
         .collect()
 }
 
-/// Runs one mode in this process (the `bench-mode` child). Returns how many
-/// checks failed, so a broken run cannot pass for a fast one.
+/// What one mode did: how many checks failed (so a broken run cannot pass for a
+/// fast one) and, in the limit mode, the executions that took their process down.
+#[derive(Debug, Default, PartialEq)]
+pub struct ModeRun {
+    pub failed: usize,
+    pub contained: Vec<String>,
+}
+
+impl ModeRun {
+    /// What a `bench-mode` child prints for `measure` to read: the contained faults,
+    /// then the failed count.
+    pub fn to_text(&self) -> String {
+        let mut out = String::new();
+        for fault in &self.contained {
+            let _ = writeln!(out, "{CONTAINED_PREFIX}{fault}");
+        }
+        let _ = writeln!(out, "{}", self.failed);
+        out
+    }
+}
+
+/// Runs one mode in this process (the `bench-mode` child).
 pub fn run_mode(
     mode: Mode,
     cases: &[&Case],
     options: &BackendOptions,
     expected_root: &Path,
-) -> Result<usize, String> {
+) -> Result<ModeRun, String> {
     match mode {
         Mode::Naive | Mode::Ours => {
             let options = BackendOptions {
@@ -81,17 +101,17 @@ pub fn run_mode(
                 .into_iter()
                 .map(|spec| Backend::start(spec, &options))
                 .collect();
-            let pairs: Vec<(&Case, &Backend)> = cases
-                .iter()
-                .flat_map(|c| backends.iter().map(move |b| (*c, b)))
-                .collect();
             // Only the count is kept: a long run must not grow with its results.
-            Ok(pairs
+            let failed = pairs(cases, &backends)
                 .par_iter()
                 .filter(|(case, backend)| {
                     !check_golden(case, backend, expected_root).verdict.is_ok()
                 })
-                .count())
+                .count();
+            Ok(ModeRun {
+                failed,
+                contained: Vec::new(),
+            })
         }
         Mode::Limit => {
             let options = bench_options(options);
@@ -141,19 +161,20 @@ pub fn run_mode(
                     .map(|d| d.join().expect("a limit driver panicked"))
                     .collect()
             });
-            let mut failed = 0;
+            let mut result = ModeRun::default();
             for (name, part, run) in runs {
-                failed += run.failed;
+                result.failed += run.failed;
                 for fault in run.contained {
                     let case = match fault.index {
                         Some(i) => part[i].display_path.as_str(),
                         None => "(after its last case)",
                     };
-                    // Read by `measure`; the last line, the failed count, comes after.
-                    say!("{CONTAINED_PREFIX}{name} {case}: {}", fault.what);
+                    result
+                        .contained
+                        .push(format!("{name} {case}: {}", fault.what));
                 }
             }
-            Ok(failed)
+            Ok(result)
         }
     }
 }
@@ -551,8 +572,117 @@ fn parse_mode_output(stdout: &str) -> Option<(usize, Vec<String>)> {
     Some((failed, contained))
 }
 
-/// Measures every mode side by side and prints the table and the ratios against
-/// the targets; returns whether every target was met.
+/// One measured run of a mode.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub mode: Mode,
+    pub cases: usize,
+    pub cost: Cost,
+}
+
+/// A target and whether it was met.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Target {
+    pub what: String,
+    pub met: bool,
+}
+
+/// What the benchmark measured, side by side in one run.
+#[derive(Debug, Clone)]
+pub struct BenchReport {
+    pub rows: Vec<Row>,
+    pub targets: Vec<Target>,
+    /// Checks or executions that failed: then the times are not comparable.
+    pub failed: usize,
+}
+
+impl BenchReport {
+    /// Every target met, and nothing failed.
+    pub fn met(&self) -> bool {
+        self.failed == 0 && self.targets.iter().all(|t| t.met)
+    }
+}
+
+/// The first line: the corpus, the backends measured, jobs and cores.
+pub fn introduction(cases: &[Case], options: &BackendOptions) -> Result<String, String> {
+    let names: Vec<String> = BACKENDS.iter().map(|s| s.to_string()).collect();
+    let describe: Vec<String> = discover(options)
+        .select(&names)?
+        .iter()
+        .map(|spec| format!("{} = {}", spec.name, spec.build))
+        .collect();
+    Ok(format!(
+        "benchmark: {} cases in the corpus; {}; {} jobs on {} cores\n",
+        cases.len(),
+        describe.join(", "),
+        rayon::current_num_threads(),
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    ))
+}
+
+/// The header of the table `row` writes lines of.
+pub fn header() -> String {
+    format!(
+        "{:<6} {:>6} {:>7} {:>9} {:>9} {:>10} {:>7}\n",
+        "mode", "cases", "checks", "wall", "cpu", "peak RSS", "failed"
+    )
+}
+
+/// One line of the table (and, for the limit mode, its contained faults).
+pub fn row(row: &Row) -> String {
+    let cost = &row.cost;
+    let mut out = format!(
+        "{:<6} {:>6} {:>7} {:>8.2}s {:>8.2}s {:>7.1} MiB {:>7}\n",
+        format!("{:?}", row.mode).to_lowercase(),
+        row.cases,
+        row.cases * BACKENDS.len(),
+        cost.wall.as_secs_f64(),
+        cost.cpu.as_secs_f64(),
+        cost.peak_rss as f64 / (1 << 20) as f64,
+        cost.failed
+    );
+    if row.mode == Mode::Limit {
+        let _ = writeln!(
+            out,
+            "       {} executions took their process down and were contained \
+             (a fresh process ran the cases after each){}",
+            cost.contained.len(),
+            if cost.contained.is_empty() { "" } else { ":" }
+        );
+        for fault in &cost.contained {
+            let _ = writeln!(out, "         {fault}");
+        }
+    }
+    out
+}
+
+/// The targets, each met or MISSED, and a warning when something failed.
+pub fn conclusion(report: &BenchReport, palette: Palette) -> String {
+    let mut out = String::from("\n");
+    for target in &report.targets {
+        let verdict = if target.met {
+            palette.green("met")
+        } else {
+            palette.red("MISSED")
+        };
+        let _ = writeln!(out, "{}  {verdict}", target.what);
+    }
+    if report.failed > 0 {
+        let _ = writeln!(
+            out,
+            "{}",
+            palette.red(&format!(
+                "{} checks or executions failed: the times are not comparable",
+                report.failed
+            ))
+        );
+    }
+    out
+}
+
+/// Measures every mode side by side; tells each row to `on_row` as soon as it is
+/// measured (a run takes minutes) and returns them all with the targets.
+#[allow(clippy::too_many_arguments)]
 pub fn compare(
     exe: &Path,
     root: &Path,
@@ -560,41 +690,18 @@ pub fn compare(
     scale: usize,
     memory: &[usize],
     jobs: Option<usize>,
-    palette: Palette,
-) -> Result<bool, String> {
-    say!(
-        "{:<6} {:>6} {:>7} {:>9} {:>9} {:>10} {:>7}",
-        "mode",
-        "cases",
-        "checks",
-        "wall",
-        "cpu",
-        "peak RSS",
-        "failed"
-    );
-    let run = |mode: Mode, count: usize| -> Result<Cost, String> {
+    on_row: &mut dyn FnMut(&Row),
+) -> Result<BenchReport, String> {
+    let mut rows = Vec::new();
+    let mut run = |mode: Mode, count: usize| -> Result<Cost, String> {
         let cost = measure(exe, root, python, mode, count, jobs)?;
-        say!(
-            "{:<6} {:>6} {:>7} {:>8.2}s {:>8.2}s {:>7.1} MiB {:>7}",
-            format!("{mode:?}").to_lowercase(),
-            count,
-            count * BACKENDS.len(),
-            cost.wall.as_secs_f64(),
-            cost.cpu.as_secs_f64(),
-            cost.peak_rss as f64 / (1 << 20) as f64,
-            cost.failed
-        );
-        if mode == Mode::Limit {
-            say!(
-                "       {} executions took their process down and were contained \
-                 (a fresh process ran the cases after each){}",
-                cost.contained.len(),
-                if cost.contained.is_empty() { "" } else { ":" }
-            );
-            for fault in &cost.contained {
-                say!("         {fault}");
-            }
-        }
+        let measured = Row {
+            mode,
+            cases: count,
+            cost: cost.clone(),
+        };
+        on_row(&measured);
+        rows.push(measured);
         Ok(cost)
     };
     let naive = run(Mode::Naive, scale)?;
@@ -608,60 +715,44 @@ pub fn compare(
     let ratio = |a: std::time::Duration, b: std::time::Duration| {
         a.as_secs_f64() / b.as_secs_f64().max(1e-9)
     };
-    let mut met = true;
-    let mut target = |what: String, ok: bool| {
-        met &= ok;
-        say!(
-            "{what}  {}",
-            if ok {
-                palette.green("met")
-            } else {
-                palette.red("MISSED")
-            }
-        );
-    };
-    say!();
-    target(
-        format!(
-            "ours vs naive: {:.1}x faster in wall time, {:.1}x in CPU time (target: >= 20x)",
-            ratio(naive.wall, ours.wall),
-            ratio(naive.cpu, ours.cpu)
-        ),
-        ratio(naive.wall, ours.wall) >= 20.0,
-    );
-    target(
-        format!(
-            "ours vs limit: {:.2}x the limit in wall time, {:.2}x in CPU time (target: <= 3x)",
-            ratio(ours.wall, limit.wall),
-            ratio(ours.cpu, limit.cpu)
-        ),
-        ratio(ours.wall, limit.wall) <= 3.0,
-    );
+    let mut targets = vec![
+        Target {
+            what: format!(
+                "ours vs naive: {:.1}x faster in wall time, {:.1}x in CPU time (target: >= 20x)",
+                ratio(naive.wall, ours.wall),
+                ratio(naive.cpu, ours.cpu)
+            ),
+            met: ratio(naive.wall, ours.wall) >= 20.0,
+        },
+        Target {
+            what: format!(
+                "ours vs limit: {:.2}x the limit in wall time, {:.2}x in CPU time (target: <= 3x)",
+                ratio(ours.wall, limit.wall),
+                ratio(ours.cpu, limit.cpu)
+            ),
+            met: ratio(ours.wall, limit.wall) <= 3.0,
+        },
+    ];
     if let (Some(first), Some(last)) = (peaks.first(), peaks.last()) {
         let growth = last.peak_rss as f64 / first.peak_rss.max(1) as f64 - 1.0;
-        target(
-            format!(
+        targets.push(Target {
+            what: format!(
                 "peak memory, {} vs {} cases: {:+.1}% (target: within 10%)",
                 memory.last().unwrap_or(&0),
                 memory.first().unwrap_or(&0),
                 growth * 100.0
             ),
-            growth.abs() <= 0.10,
-        );
+            met: growth.abs() <= 0.10,
+        });
     }
     // A run that failed did different work: its time says nothing.
     let failed =
         naive.failed + ours.failed + limit.failed + peaks.iter().map(|c| c.failed).sum::<usize>();
-    if failed > 0 {
-        say!(
-            "{}",
-            palette.red(&format!(
-                "{failed} checks or executions failed: the times are not comparable"
-            ))
-        );
-        met = false;
-    }
-    Ok(met)
+    Ok(BenchReport {
+        rows,
+        targets,
+        failed,
+    })
 }
 
 #[cfg(test)]

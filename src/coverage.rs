@@ -199,6 +199,35 @@ pub fn divergences_markdown(cases: &[Case]) -> String {
     out
 }
 
+/// The whole of docs/divergences.md: its heading and `divergences_markdown`.
+pub fn divergences_document(cases: &[Case]) -> String {
+    format!(
+        "# Known divergences\n\n\
+         Made by `cargo run --release -- divergences` from the `# diverges:` marks of the cases; \
+         `cargo test` checks that each still reproduces.\n\n{}",
+        divergences_markdown(cases)
+    )
+}
+
+/// What `coverage` prints: a heading naming the backends, and the table; also
+/// whether every rule has a case and every cited rule exists.
+pub fn document(rules: &[Rule], report: &crate::report::Report) -> (String, bool) {
+    let described: Vec<String> = report
+        .backends
+        .iter()
+        .map(|b| format!("{} = {}", b.name, b.build))
+        .collect();
+    let cases: Vec<Case> = report.cases.iter().map(|c| c.case.clone()).collect();
+    let text = format!(
+        "# Coverage\n\n\
+         Made by `cargo run --release -- coverage` ({}). Each backend column counts the rule's cases: pass / known divergence / fail.\n\n{}",
+        described.join(", "),
+        markdown(rules, &cases, &report.outcomes, &report.backend_names())
+    );
+    let (_, problems) = map(rules, &cases);
+    (text, problems.is_empty())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

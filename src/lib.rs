@@ -13,20 +13,27 @@
 //! embedded rustpython, external commands); `version.rs` holds language versions,
 //! by which goldens (`golden.rs`) keep one observation per CPython version.
 //!
-//! `suite.rs` runs the pipeline for one (case, backend) pair; `golden.rs` reads and
+//! `session.rs` opens a corpus with its backends and runs it into a `Report`
+//! (`report/`: the value, the exit policy, and one renderer per format; `output.rs`
+//! writes rendered text for `main`, which alone prints; `error.rs` the one-line
+//! errors). `suite.rs` runs the pipeline for one (case, backend) pair; `golden.rs` reads and
 //! writes the expected observations; `regen.rs` makes them; `coverage.rs` maps the
 //! rule catalogue to cases; `timeline.rs` tells how CPython versions differ; `bench.rs` measures the runner against the naive loop.
 
 pub mod backend;
 pub mod bench;
 pub mod case;
+pub mod changes;
 pub mod compare;
 pub mod coverage;
+pub mod error;
 pub mod golden;
 pub mod normalize;
 pub mod observation;
+pub mod output;
 pub mod regen;
 pub mod report;
+pub mod session;
 pub mod suite;
 pub mod timeline;
 pub mod version;

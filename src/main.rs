@@ -1,16 +1,13 @@
-//! The `closure-conformance` command line.
+//! The `closure-conformance` command line: arguments, and which library call each
+//! command is. Only this file prints, and it alone picks exit statuses: a report's
+//! `exit()` (0 or 1), 2 for an `Error`, 141 when the reader has gone.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use closure_conformance::backend::rustpython as rustpython_worker;
-use closure_conformance::backend::{self, Backend, BackendOptions, Discovery};
-use closure_conformance::case::{self, Case};
-use closure_conformance::compare::Verdict;
-use closure_conformance::regen::ReferenceBackend;
-use closure_conformance::report::{self, visible_line, JsonBackend, Palette};
-use closure_conformance::suite::{self, Layout, Outcome};
-use closure_conformance::{bench, regen, say, say_raw};
-use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
+use closure_conformance::backend::{self, rustpython};
+use closure_conformance::error::Error;
+use closure_conformance::report::{markdown, visible_line, Format, Palette, Report};
+use closure_conformance::session::{Session, SessionOptions, TerminalProgress};
+use closure_conformance::{bench, changes, coverage, output, regen, timeline};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -33,12 +30,15 @@ struct Cli {
 enum Command {
     /// Run cases against their goldens (the default).
     Run(RunArgs),
+    /// Run cases against their goldens and write a report: markdown (the matrix),
+    /// json, junit, html or github annotations. Exit status as `run`.
+    Report(ReportArgs),
     /// Compare two backends with each other, without goldens.
     Diff(DiffArgs),
     /// Which cases a newer backend fixed or broke against an older one (say
     /// RustPython 0.6.0 against 0.5.0), each judged against its own version's
     /// goldens, marks ignored.
-    Progress(DiffArgs),
+    Progress(ProgressArgs),
     /// Rewrite goldens from every reference CPython (what scripts/regen calls).
     Regen(RegenArgs),
     /// List the backends found on this machine, the missing ones and how to install them.
@@ -73,24 +73,6 @@ enum Command {
     Script { backend: String, source: String },
 }
 
-#[derive(Args)]
-struct BenchArgs {
-    /// Cases in the speed comparison (the corpus is repeated to reach it).
-    #[arg(long, default_value_t = 500)]
-    scale: usize,
-    /// Case counts whose peak memory is compared (the last with the first).
-    #[arg(long, value_delimiter = ',', default_value = "1000,10000")]
-    memory: Vec<usize>,
-    #[command(flatten)]
-    common: Common,
-}
-
-#[derive(Args)]
-struct BackendsArgs {
-    #[command(flatten)]
-    common: Common,
-}
-
 #[derive(Args, Clone)]
 struct Common {
     /// Directory holding cases/ and expected/.
@@ -123,6 +105,31 @@ struct RunArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
+struct ReportArgs {
+    /// Only cases whose id or path contains one of these.
+    filters: Vec<String>,
+    /// Backends to run (repeatable): a name or a kind [default: every available backend].
+    #[arg(long = "backend", short)]
+    backends: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Markdown)]
+    format: Format,
+    /// Write the report to FILE (atomically) instead of stdout. When FILE holds the
+    /// markers `<!-- closure-conformance:begin -->` and `<!-- closure-conformance:end -->`
+    /// (as README.md does), only the text between them is replaced.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Markdown: only the topic × backend matrix (what README.md shows).
+    #[arg(long)]
+    matrix_only: bool,
     #[command(flatten)]
     common: Common,
 }
@@ -135,8 +142,24 @@ struct DiffArgs {
     other: String,
     /// Only cases whose id or path contains one of these.
     filters: Vec<String>,
+    /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+    /// Write the report to FILE (atomically) instead of stdout.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
+struct ProgressArgs {
+    /// The older backend.
+    old: String,
+    /// The newer backend.
+    new: String,
+    /// Only cases whose id or path contains one of these.
+    filters: Vec<String>,
     #[command(flatten)]
     common: Common,
 }
@@ -148,6 +171,12 @@ struct RegenArgs {
     check: bool,
     /// Only cases whose id or path contains one of these.
     filters: Vec<String>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Args)]
+struct BackendsArgs {
     #[command(flatten)]
     common: Common,
 }
@@ -168,6 +197,18 @@ struct ListArgs {
     root: PathBuf,
 }
 
+#[derive(Args)]
+struct BenchArgs {
+    /// Cases in the speed comparison (the corpus is repeated to reach it).
+    #[arg(long, default_value_t = 500)]
+    scale: usize,
+    /// Case counts whose peak memory is compared (the last with the first).
+    #[arg(long, value_delimiter = ',', default_value = "1000,10000")]
+    memory: Vec<usize>,
+    #[command(flatten)]
+    common: Common,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum ColorWhen {
     Auto,
@@ -175,38 +216,14 @@ enum ColorWhen {
     Never,
 }
 
-#[derive(Clone, Copy, PartialEq, ValueEnum)]
-enum Format {
-    Human,
-    Json,
-}
-
-/// Reports a case file that cannot run, on one line whatever its name holds.
-fn bad_case(error: &case::CaseError) {
-    eprintln!(
-        "closure-conformance: bad case: {}",
-        visible_line(&error.to_string())
-    );
-}
-
-/// A one-line error for the user; the exit status says what kind.
-struct Fatal(String);
-
-/// 0 when everything passed (or diverged as marked), 1 otherwise.
-fn exit_status(ok: bool) -> ExitCode {
-    if ok {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::FAILURE
-    }
-}
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Worker { backend }) => return worker(&backend),
+        Some(Command::Worker { backend }) => worker(&backend),
+        Some(Command::Script { backend, source }) => script(&backend, &source),
         Some(Command::Run(args)) => run(args),
         None => run(cli.run),
+        Some(Command::Report(args)) => report(args),
         Some(Command::Diff(args)) => diff(args),
         Some(Command::Progress(args)) => progress(args),
         Some(Command::Regen(args)) => regen(args),
@@ -221,24 +238,67 @@ fn main() -> ExitCode {
             count,
             common,
         }) => bench_mode(mode, count, common),
-        Some(Command::Script { backend, source }) => return script(&backend, &source),
     };
     match result {
-        Ok(code) => code,
-        Err(Fatal(message)) => {
-            eprintln!("closure-conformance: error: {}", visible_line(&message));
-            ExitCode::from(2)
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            if !matches!(error, Error::ReaderGone) {
+                let _ = output::stderr(&format!(
+                    "closure-conformance: error: {}\n",
+                    visible_line(&error.to_string())
+                ));
+            }
+            ExitCode::from(error.exit_code())
         }
     }
 }
 
-fn worker(backend: &str) -> ExitCode {
+/// What a command ends with: an exit status, or an error (status 2 or 141).
+type Outcome = Result<u8, Error>;
+
+/// 0 when `ok`, else 1.
+fn status(ok: bool) -> u8 {
+    u8::from(!ok)
+}
+
+fn say(text: &str) -> Result<(), Error> {
+    output::stdout(text)
+}
+
+/// Writes rendered text to FILE, or to stdout.
+fn deliver(text: &str, to: Option<&PathBuf>) -> Result<(), Error> {
+    match to {
+        Some(path) => output::file(path, text),
+        None => say(text),
+    }
+}
+
+/// Case files that cannot run, one line each on stderr, whatever their names hold.
+fn tell_bad_cases(session: &Session) -> Result<(), Error> {
+    for error in &session.bad_cases {
+        output::stderr(&format!(
+            "closure-conformance: bad case: {}\n",
+            visible_line(&error.to_string())
+        ))?;
+    }
+    Ok(())
+}
+
+fn worker(backend: &str) -> Outcome {
     match backend {
-        "rustpython" => rustpython_worker::serve(),
-        other => {
-            eprintln!("closure-conformance: error: no in-process worker for backend {other:?}");
-            ExitCode::from(2)
-        }
+        "rustpython" => rustpython::serve().map(|()| 0).map_err(Error::Usage),
+        other => Err(Error::Usage(format!(
+            "no in-process worker for backend {other:?}"
+        ))),
+    }
+}
+
+fn script(backend: &str, source: &str) -> Outcome {
+    match backend {
+        "rustpython" => Ok(rustpython::run_script(source)),
+        other => Err(Error::Usage(format!(
+            "no embedded interpreter for backend {other:?}"
+        ))),
     }
 }
 
@@ -253,546 +313,227 @@ impl Common {
         })
     }
 
-    fn setup_jobs(&self) {
+    /// The session's options; also sizes the thread pool for `--jobs`.
+    fn options(&self, filters: &[String], backends: &[String]) -> Result<SessionOptions, Error> {
         if let Some(jobs) = self.jobs {
             let _ = rayon::ThreadPoolBuilder::new()
                 .num_threads(jobs.max(1))
                 .build_global();
         }
-    }
-
-    /// Loads every case; a bad case file is reported and counted, not fatal, but
-    /// a corpus with no case at all is.
-    fn load_cases(&self) -> Result<(Layout, Vec<Case>, usize), Fatal> {
-        let layout = Layout::under(&self.root);
-        let (cases, errors) = case::discover(&layout.cases).map_err(|e| {
-            Fatal(format!(
-                "{e} (run from the repository root or pass --root DIR)"
-            ))
-        })?;
-        for error in &errors {
-            bad_case(error);
-        }
-        case::require_cases(&layout.cases, &cases).map_err(Fatal)?;
-        Ok((layout, cases, errors.len()))
-    }
-
-    fn backend_options(&self) -> Result<BackendOptions, Fatal> {
-        let exe = std::env::current_exe()
-            .map_err(|e| Fatal(format!("cannot find our own executable: {e}")))?;
-        let mut options = BackendOptions::from_env(exe).map_err(Fatal)?;
-        if !self.python.is_empty() {
-            options.pythons = self.python.clone();
-        }
-        options
-            .interpreters
-            .extend(self.interpreter.iter().cloned());
-        Ok(options)
-    }
-
-    /// The backends named (all available ones when none is), ready to run.
-    fn backends(&self, names: &[String]) -> Result<Vec<Backend>, Fatal> {
-        let options = self.backend_options()?;
-        let found = backend::discover(&options);
-        let specs = found.select(names).map_err(Fatal)?;
-        Ok(specs
-            .into_iter()
-            .map(|spec| Backend::start(spec, &options))
-            .collect())
-    }
-
-    fn backend(&self, name: &str) -> Result<Backend, Fatal> {
-        let mut backends = self.backends(&[name.to_string()])?;
-        let backend = backends.remove(0);
-        backend
-            .hello()
-            .map_err(|why| Fatal(format!("backend {}: {why}", backend.name)))?;
-        Ok(backend)
-    }
-}
-
-/// Runs `check` on every item in parallel, with a progress bar on a terminal.
-/// Passing outcomes keep no section texts: a long run must not grow with results
-/// it never shows.
-fn check_all<T: Sync>(items: &[T], check: impl Fn(&T) -> Outcome + Sync) -> Vec<Outcome> {
-    let bar = ProgressBar::new(items.len() as u64);
-    bar.set_style(
-        ProgressStyle::with_template("{bar:30} {pos}/{len} {msg}")
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
-    );
-    let outcomes = items
-        .par_iter()
-        .map(|item| {
-            let mut outcome = check(item);
-            if outcome.verdict == Verdict::Pass {
-                outcome.expected = Default::default();
-                outcome.actual = Default::default();
-            }
-            bar.inc(1);
-            outcome
+        Ok(SessionOptions {
+            root: self.root.clone(),
+            filters: filters.to_vec(),
+            backends: backends.to_vec(),
+            pythons: self.python.clone(),
+            interpreters: self.interpreter.clone(),
+            worker_exe: std::env::current_exe().map_err(Error::OwnExecutable)?,
         })
-        .collect();
-    bar.finish_and_clear();
-    outcomes
+    }
+
+    fn open(&self, filters: &[String], backends: &[String]) -> Result<Session, Error> {
+        let session = Session::open(&self.options(filters, backends)?)?;
+        tell_bad_cases(&session)?;
+        Ok(session)
+    }
 }
 
-fn run(args: RunArgs) -> Result<ExitCode, Fatal> {
-    args.common.setup_jobs();
-    let (layout, cases, bad_cases) = args.common.load_cases()?;
-    let selected = case::select_some(&cases, &args.filters).map_err(Fatal)?;
-    let backends = args.common.backends(&args.backends)?;
-    let pairs: Vec<(&Case, &Backend)> = selected
-        .iter()
-        .flat_map(|c| backends.iter().map(move |b| (*c, b)))
-        .collect();
-    let outcomes = check_all(&pairs, |(case, backend)| {
-        suite::check_golden(case, backend, &layout.expected)
-    });
-    finish(
-        &outcomes,
-        &backends,
-        args.format,
-        args.common.palette(),
-        bad_cases,
-    )
-}
-
-fn diff(args: DiffArgs) -> Result<ExitCode, Fatal> {
-    args.common.setup_jobs();
-    let (_, cases, bad_cases) = args.common.load_cases()?;
-    let selected = case::select_some(&cases, &args.filters).map_err(Fatal)?;
-    let reference = args.common.backend(&args.reference)?;
-    let other = args.common.backend(&args.other)?;
-    let outcomes = check_all(&selected, |case| {
-        suite::check_pair(case, &reference, &other)
-    });
-    finish(
-        &outcomes,
-        std::slice::from_ref(&other),
-        args.format,
-        args.common.palette(),
-        bad_cases,
-    )
-}
-
-/// Prints the report and picks the exit status.
-fn finish(
-    outcomes: &[Outcome],
-    backends: &[Backend],
-    format: Format,
-    palette: Palette,
-    bad_cases: usize,
-) -> Result<ExitCode, Fatal> {
-    let names: Vec<String> = backends.iter().map(|b| b.name.clone()).collect();
-    let failures = outcomes.iter().filter(|o| !o.verdict.is_ok()).count();
-    if format == Format::Json {
-        let described = backends
-            .iter()
-            .map(|b| JsonBackend {
-                name: b.name.clone(),
-                describe: b.describe().unwrap_or_else(|e| e),
-            })
-            .collect();
-        say!("{}", report::json(outcomes, described));
+/// Renders a report in `format` to FILE or stdout; the report's exit policy decides.
+fn finish(report: &Report, format: Format, to: Option<&PathBuf>, palette: Palette) -> Outcome {
+    let palette = if to.is_some() {
+        Palette::new(false)
     } else {
-        for backend in backends {
-            say!(
-                "{}: {}",
-                backend.name,
-                backend.describe().unwrap_or_else(|e| e)
-            );
-        }
-        say!();
-        say_raw!("{}", report::table(outcomes, &names, palette));
-        let known: Vec<&Outcome> = outcomes
-            .iter()
-            .filter(|o| matches!(o.verdict, Verdict::KnownDivergence { .. }))
-            .collect();
-        if !known.is_empty() {
-            say!(
-                "\n{}",
-                palette.bold(&format!("known divergences ({}):", known.len()))
-            );
-            for outcome in known {
-                if let Verdict::KnownDivergence { reasons } = &outcome.verdict {
-                    say!(
-                        "  {}::{} — {}",
-                        outcome.backend,
-                        visible_line(&outcome.case.id),
-                        visible_line(&reasons.join("; "))
-                    );
-                }
-            }
-        }
-        for outcome in outcomes.iter().filter(|o| !o.verdict.is_ok()) {
-            say!(
-                "\n{} {}::{}",
-                palette.red("FAIL"),
-                outcome.backend,
-                visible_line(&outcome.case.id)
-            );
-            say_raw!("{}", report::explain(outcome, palette));
-        }
-        let skipped = outcomes
-            .iter()
-            .filter(|o| matches!(o.verdict, Verdict::Skip { .. }))
-            .count();
-        say!(
-            "\n{} checks: {} passed, {} failed{}{}",
-            outcomes.len(),
-            outcomes.len() - failures - skipped,
-            failures,
-            if skipped > 0 {
-                format!(", {skipped} skipped")
-            } else {
-                String::new()
-            },
-            if bad_cases > 0 {
-                format!(", {bad_cases} bad case files")
-            } else {
-                String::new()
-            }
-        );
-    }
-    Ok(exit_status(failures == 0 && bad_cases == 0))
+        palette
+    };
+    deliver(&format.render(report, palette), to)?;
+    Ok(report.exit().code())
 }
 
-fn regen(args: RegenArgs) -> Result<ExitCode, Fatal> {
-    args.common.setup_jobs();
-    let (layout, cases, bad_cases) = args.common.load_cases()?;
-    let selected = case::select_some(&cases, &args.filters).map_err(Fatal)?;
-    let options = args.common.backend_options()?;
-    let found = backend::discover(&options);
-    let references: Vec<ReferenceBackend> = found
-        .references()
-        .into_iter()
-        .map(|(version, spec)| ReferenceBackend {
-            version,
-            made_by: spec.build.clone(),
-            backend: Backend::start(spec.clone(), &options),
-        })
-        .collect();
-    if references.is_empty() {
-        return Err(Fatal(format!(
-            "regen needs the reference CPython and found none{} (install python3, or run {})",
-            found
-                .why_not("cpython")
-                .map(|why| format!(": {why}"))
-                .unwrap_or_default(),
-            backend::INSTALL_REFERENCES
+fn run(args: RunArgs) -> Outcome {
+    let session = args.common.open(&args.filters, &args.backends)?;
+    let report = session.run(&TerminalProgress::new());
+    finish(
+        &report,
+        args.format,
+        args.output.as_ref(),
+        args.common.palette(),
+    )
+}
+
+fn report(args: ReportArgs) -> Outcome {
+    if args.matrix_only && args.format != Format::Markdown {
+        return Err(Error::Usage(
+            "--matrix-only is for --format markdown".into(),
+        ));
+    }
+    let session = args.common.open(&args.filters, &args.backends)?;
+    let report = session.run(&TerminalProgress::new());
+    if args.matrix_only {
+        deliver(&markdown::matrix(&report), args.output.as_ref())?;
+        return Ok(report.exit().code());
+    }
+    finish(
+        &report,
+        args.format,
+        args.output.as_ref(),
+        args.common.palette(),
+    )
+}
+
+fn diff(args: DiffArgs) -> Outcome {
+    let names = [args.reference.clone(), args.other.clone()];
+    let session = args.common.open(&args.filters, &names)?;
+    session.require_running()?;
+    let (Some(reference), Some(other)) = (session.backend(&names[0]), session.backend(&names[1]))
+    else {
+        return Err(Error::Usage(format!(
+            "diff needs two different backends, not {} twice",
+            names[0]
         )));
-    }
-    let palette = args.common.palette();
-    let listed: Vec<String> = references
-        .iter()
-        .map(|r| format!("{} = {}", r.version, r.made_by))
-        .collect();
-    say!("references: {}", listed.join(", "));
-    let summary = regen::regen(
-        &selected,
-        &cases,
-        &references,
-        &layout.expected,
-        args.check,
-        palette,
+    };
+    let report = session.diff(reference, other, &TerminalProgress::new());
+    finish(
+        &report,
+        args.format,
+        args.output.as_ref(),
+        args.common.palette(),
     )
-    .map_err(Fatal)?;
-    if !summary.unchecked.is_empty() {
-        let versions: Vec<String> = summary.unchecked.iter().map(|v| v.to_string()).collect();
-        say!(
-            "{} Python {}: no reference installed here; their goldens were kept as they are{}",
-            palette.yellow("not checked:"),
-            versions.join(", "),
-            missing_hint(&found, &summary.unchecked)
-        );
-    }
-    let verb = if args.check { "out of date" } else { "written" };
-    say!(
-        "regen: {} {verb} ({} new, {} changed), {} unchanged, {} errors{}",
-        summary.out_of_date(),
-        summary.new,
-        summary.changed,
-        summary.unchanged,
-        summary.errors,
-        if summary.orphans.is_empty() {
-            String::new()
-        } else {
-            format!(", {} orphan goldens", summary.orphans.len())
-        }
-    );
-    let failed = summary.errors > 0
-        || bad_cases > 0
-        || (args.check && (summary.out_of_date() > 0 || !summary.orphans.is_empty()));
-    Ok(exit_status(!failed))
 }
 
-/// How to install the references of `versions`, where the install script has them.
-fn missing_hint(
-    found: &Discovery,
-    versions: &std::collections::BTreeSet<closure_conformance::version::PyVersion>,
-) -> String {
-    let installable = found.unavailable.iter().any(|u| {
-        versions
-            .iter()
-            .any(|v| u.name == format!("pyodide-{v}") && u.install.is_some())
-    });
-    if installable {
-        format!(" (install with {})", backend::INSTALL_REFERENCES)
-    } else {
-        String::new()
-    }
+fn progress(args: ProgressArgs) -> Outcome {
+    let names = [args.old.clone(), args.new.clone()];
+    let session = args.common.open(&args.filters, &names)?;
+    session.require_running()?;
+    let (Some(old), Some(new)) = (session.backend(&names[0]), session.backend(&names[1])) else {
+        return Err(Error::Usage(format!(
+            "progress needs two different backends, not {} twice",
+            names[0]
+        )));
+    };
+    let found = changes::changes(&session, old, new, &TerminalProgress::new());
+    say(&changes::render(&found, args.common.palette()))?;
+    Ok(status(session.bad_cases.is_empty()))
 }
 
-fn list_backends(args: BackendsArgs) -> Result<ExitCode, Fatal> {
-    let options = args.common.backend_options()?;
-    let found = backend::discover(&options);
-    let references = found.references();
-    say!("available:");
-    for spec in &found.available {
-        let language = spec
-            .language
-            .map(|v| format!("Python {v}"))
-            .unwrap_or_else(|| "version told when started".into());
-        let role = match spec.language {
-            Some(v) if references.get(&v).is_some_and(|r| r.name == spec.name) => {
-                ", reference for its goldens"
+fn regen(args: RegenArgs) -> Outcome {
+    let session = Session::corpus(&args.common.options(&args.filters, &[])?)?;
+    tell_bad_cases(&session)?;
+    let references = regen::references(&session)?;
+    let palette = args.common.palette();
+    say(&regen::header(&references))?;
+    let summary = regen::regen(
+        &session.cases(),
+        &session.all_cases,
+        &references,
+        &session.layout.expected,
+        args.check,
+        &TerminalProgress::new(),
+    )?;
+    say(&regen::render(&summary, palette))?;
+    say(&regen::conclusion(&summary, &session.discovery, palette))?;
+    Ok(status(summary.passed() && session.bad_cases.is_empty()))
+}
+
+fn list_backends(args: BackendsArgs) -> Outcome {
+    let session = Session::corpus(&args.common.options(&[], &[])?);
+    let found = match session {
+        Ok(session) => session.discovery,
+        // Backends exist whatever the corpus holds.
+        Err(_) => {
+            let exe = std::env::current_exe().map_err(Error::OwnExecutable)?;
+            let mut options = backend::BackendOptions::from_env(exe).map_err(Error::Usage)?;
+            if !args.common.python.is_empty() {
+                options.pythons = args.common.python.clone();
             }
-            _ => "",
-        };
-        say!("  {:14} {} ({language}{role})", spec.name, spec.build);
-    }
-    if !found.unavailable.is_empty() {
-        say!("missing or skipped:");
-        for missing in &found.unavailable {
-            match &missing.install {
-                Some(install) => say!(
-                    "  {:14} {} — install with {install}",
-                    missing.name,
-                    missing.why
-                ),
-                None => say!("  {:14} {}", missing.name, missing.why),
-            }
+            options.interpreters.extend(args.common.interpreter.clone());
+            backend::discover(&options)
         }
-    }
-    Ok(ExitCode::SUCCESS)
+    };
+    say(&backend::listing(&found))?;
+    Ok(0)
 }
 
-fn list(args: ListArgs) -> Result<ExitCode, Fatal> {
-    let (_, selected, errors) = listed_cases(&args)?;
-    for case in &selected {
-        say!(
-            "{:40} {}",
+/// A session of the cases a listing command selects, with no backend.
+fn listed(args: &ListArgs) -> Result<Session, Error> {
+    let options = SessionOptions {
+        root: args.root.clone(),
+        filters: args.filters.clone(),
+        ..SessionOptions::default()
+    };
+    let session = Session::corpus(&options)?;
+    tell_bad_cases(&session)?;
+    Ok(session)
+}
+
+fn list(args: ListArgs) -> Outcome {
+    let session = listed(&args)?;
+    let mut text = String::new();
+    for case in session.cases() {
+        text.push_str(&format!(
+            "{:40} {}\n",
             visible_line(&case.id),
             visible_line(&case.header.description)
-        );
+        ));
     }
-    Ok(exit_status(errors == 0))
+    say(&text)?;
+    Ok(status(session.bad_cases.is_empty()))
 }
 
-fn script(backend: &str, source: &str) -> ExitCode {
-    match backend {
-        "rustpython" => rustpython_worker::run_script(source),
-        other => {
-            eprintln!("closure-conformance: error: no embedded interpreter for backend {other:?}");
-            ExitCode::from(2)
-        }
-    }
+fn divergences(args: ListArgs) -> Outcome {
+    let session = listed(&args)?;
+    let cases: Vec<_> = session.cases().into_iter().cloned().collect();
+    say(&coverage::divergences_document(&cases))?;
+    Ok(status(session.bad_cases.is_empty()))
 }
 
-fn bench_mode(mode: bench::Mode, count: usize, common: Common) -> Result<ExitCode, Fatal> {
-    common.setup_jobs();
-    let (layout, cases, _) = common.load_cases()?;
-    let scaled = bench::scaled(&cases, count);
-    let failed = bench::run_mode(mode, &scaled, &common.backend_options()?, &layout.expected)
-        .map_err(Fatal)?;
-    say!("{failed}");
-    Ok(ExitCode::SUCCESS)
+fn versions(args: ListArgs) -> Outcome {
+    let session = listed(&args)?;
+    let cases: Vec<_> = session.cases().into_iter().cloned().collect();
+    let text = timeline::markdown(&cases, &session.layout.expected).map_err(Error::Corpus)?;
+    say(&text)?;
+    Ok(status(session.bad_cases.is_empty()))
 }
 
-fn bench(args: BenchArgs) -> Result<ExitCode, Fatal> {
-    args.common.setup_jobs();
-    let (_, cases, _) = args.common.load_cases()?;
-    let options = bench::bench_options(&args.common.backend_options()?);
-    let exe = options.worker_exe.clone();
-    let palette = args.common.palette();
-    let found = backend::discover(&options);
-    let names: Vec<String> = bench::BACKENDS.iter().map(|s| s.to_string()).collect();
-    let describe: Vec<String> = found
-        .select(&names)
-        .map_err(Fatal)?
-        .iter()
-        .map(|spec| format!("{} = {}", spec.name, spec.build))
-        .collect();
-    say!(
-        "benchmark: {} cases in the corpus; {}; {} jobs on {} cores",
-        cases.len(),
-        describe.join(", "),
-        rayon::current_num_threads(),
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    );
-    let met = bench::compare(
-        &exe,
+fn coverage(args: CoverageArgs) -> Outcome {
+    let session = args.common.open(&[], &args.backends)?;
+    let rules = coverage::load_rules(&session.layout.cases).map_err(Error::Corpus)?;
+    let report = session.run(&TerminalProgress::new());
+    let (text, complete) = coverage::document(&rules, &report);
+    say(&text)?;
+    Ok(status(complete && report.exit().code() == 0))
+}
+
+fn bench_mode(mode: bench::Mode, count: usize, common: Common) -> Outcome {
+    let session = Session::corpus(&common.options(&[], &[])?)?;
+    let scaled = bench::scaled(&session.all_cases, count);
+    let run = bench::run_mode(mode, &scaled, &session.options, &session.layout.expected)
+        .map_err(Error::Bench)?;
+    say(&run.to_text())?;
+    Ok(0)
+}
+
+fn bench(args: BenchArgs) -> Outcome {
+    let session = Session::corpus(&args.common.options(&[], &[])?)?;
+    let options = bench::bench_options(&session.options);
+    say(&bench::introduction(&session.all_cases, &options).map_err(Error::Bench)?)?;
+    say(&bench::header())?;
+    let mut failed_to_write = None;
+    let measured = bench::compare(
+        &options.worker_exe,
         &args.common.root,
         args.common.python.first().map(PathBuf::as_path),
         args.scale,
         &args.memory,
         args.common.jobs,
-        palette,
-    )
-    .map_err(Fatal)?;
-    Ok(exit_status(met))
-}
-
-fn coverage(args: CoverageArgs) -> Result<ExitCode, Fatal> {
-    args.common.setup_jobs();
-    let (layout, cases, bad_cases) = args.common.load_cases()?;
-    let rules = closure_conformance::coverage::load_rules(&layout.cases).map_err(Fatal)?;
-    let backends = args.common.backends(&args.backends)?;
-    let pairs: Vec<(&Case, &Backend)> = cases
-        .iter()
-        .flat_map(|c| backends.iter().map(move |b| (c, b)))
-        .collect();
-    let outcomes = check_all(&pairs, |(case, backend)| {
-        suite::check_golden(case, backend, &layout.expected)
-    });
-    let names: Vec<String> = backends.iter().map(|b| b.name.clone()).collect();
-    let mut described = Vec::new();
-    for backend in &backends {
-        described.push(format!(
-            "{} = {}",
-            backend.name,
-            backend.describe().map_err(Fatal)?
-        ));
-    }
-    say!("# Coverage\n");
-    say!(
-        "Made by `cargo run --release -- coverage` ({}). Each backend column counts the rule's cases: pass / known divergence / fail.\n",
-        described.join(", ")
-    );
-    say_raw!(
-        "{}",
-        closure_conformance::coverage::markdown(&rules, &cases, &outcomes, &names)
-    );
-    let (_, problems) = closure_conformance::coverage::map(&rules, &cases);
-    let failed = outcomes.iter().any(|o| !o.verdict.is_ok());
-    Ok(exit_status(
-        problems.is_empty() && !failed && bad_cases == 0,
-    ))
-}
-
-/// The cases a listing command selects; bad case files are printed and counted;
-/// no case at all, or none matching the filters, is an error.
-fn listed_cases(args: &ListArgs) -> Result<(Layout, Vec<Case>, usize), Fatal> {
-    let layout = Layout::under(&args.root);
-    let (cases, errors) = case::discover(&layout.cases).map_err(|e| Fatal(e.to_string()))?;
-    for error in &errors {
-        bad_case(error);
-    }
-    case::require_cases(&layout.cases, &cases).map_err(Fatal)?;
-    let selected: Vec<Case> = case::select_some(&cases, &args.filters)
-        .map_err(Fatal)?
-        .into_iter()
-        .cloned()
-        .collect();
-    Ok((layout, selected, errors.len()))
-}
-
-fn divergences(args: ListArgs) -> Result<ExitCode, Fatal> {
-    let (_, selected, errors) = listed_cases(&args)?;
-    say!("# Known divergences\n");
-    say!("Made by `cargo run --release -- divergences` from the `# diverges:` marks of the cases; `cargo test` checks that each still reproduces.\n");
-    say_raw!(
-        "{}",
-        closure_conformance::coverage::divergences_markdown(&selected)
-    );
-    Ok(exit_status(errors == 0))
-}
-
-fn versions(args: ListArgs) -> Result<ExitCode, Fatal> {
-    let (layout, selected, errors) = listed_cases(&args)?;
-    let text =
-        closure_conformance::timeline::markdown(&selected, &layout.expected).map_err(Fatal)?;
-    say_raw!("{text}");
-    Ok(exit_status(errors == 0))
-}
-
-/// Whether an outcome's observation differs from its golden, marks ignored; `None`
-/// when there was nothing to compare (skipped, no golden).
-fn differs(verdict: &Verdict) -> Option<bool> {
-    use closure_conformance::compare::{Failure, FailureKind};
-    match verdict {
-        Verdict::Pass => Some(false),
-        Verdict::KnownDivergence { .. } => Some(true),
-        Verdict::Fail(Failure { why, .. }) => match why {
-            FailureKind::StaleDivergence { .. } => Some(false),
-            FailureKind::Mismatch | FailureKind::Fault(_) => Some(true),
-            FailureKind::NoExpectation(_) => None,
+        &mut |row| {
+            if let Err(e) = say(&bench::row(row)) {
+                failed_to_write.get_or_insert(e);
+            }
         },
-        Verdict::Skip { .. } => None,
+    )
+    .map_err(Error::Bench)?;
+    if let Some(error) = failed_to_write {
+        return Err(error);
     }
-}
-
-fn progress(args: DiffArgs) -> Result<ExitCode, Fatal> {
-    args.common.setup_jobs();
-    let (layout, cases, bad_cases) = args.common.load_cases()?;
-    let selected = case::select_some(&cases, &args.filters).map_err(Fatal)?;
-    let old = args.common.backend(&args.reference)?;
-    let new = args.common.backend(&args.other)?;
-    // (case, differs on old, differs on new), marks ignored.
-    let judged: Vec<(&str, Option<bool>, Option<bool>)> = selected
-        .par_iter()
-        .map(|case| {
-            let before = suite::check_golden(case, &old, &layout.expected);
-            let after = suite::check_golden(case, &new, &layout.expected);
-            (
-                case.id.as_str(),
-                differs(&before.verdict),
-                differs(&after.verdict),
-            )
-        })
-        .collect();
-    let palette = args.common.palette();
-    let mut groups: [(&str, Vec<&str>); 4] = [
-        ("fixed", vec![]),
-        ("regressed", vec![]),
-        ("still differ", vec![]),
-        ("not comparable (skipped or no golden)", vec![]),
-    ];
-    for (id, before, after) in judged {
-        let slot = match (before, after) {
-            (Some(true), Some(false)) => 0,
-            (Some(false), Some(true)) => 1,
-            (Some(true), Some(true)) => 2,
-            (Some(false), Some(false)) => continue,
-            _ => 3,
-        };
-        groups[slot].1.push(id);
-    }
-    let before = groups[0].1.len() + groups[2].1.len();
-    let after = groups[1].1.len() + groups[2].1.len();
-    say!(
-        "{} = {}\n{} = {}",
-        old.name,
-        old.describe().unwrap_or_else(|e| e),
-        new.name,
-        new.describe().unwrap_or_else(|e| e)
-    );
-    say!(
-        "differ from the CPython of their version: {} on {before} cases, {} on {after}: {} fixed, {} regressed, {} still differ",
-        old.name,
-        new.name,
-        groups[0].1.len(),
-        groups[1].1.len(),
-        groups[2].1.len()
-    );
-    for (name, ids) in &groups {
-        if ids.is_empty() {
-            continue;
-        }
-        say!("\n{} ({}):", palette.bold(name), ids.len());
-        for id in ids {
-            say!("  {}", visible_line(id));
-        }
-    }
-    Ok(exit_status(bad_cases == 0))
+    say(&bench::conclusion(&measured, args.common.palette()))?;
+    Ok(status(measured.met()))
 }

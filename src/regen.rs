@@ -4,18 +4,19 @@
 //! reference is not installed here (it keeps it and says so); `--check` only
 //! reports what is out of date and which versions it could not check.
 
-use crate::backend::Backend;
+use crate::backend::{Backend, Discovery};
 use crate::case::Case;
+use crate::error::Error;
 use crate::golden::{self, Golden, Reference};
 use crate::observation::Rendered;
 use crate::report::{section_diff, visible, visible_line, Palette};
+use crate::session::{Progress, Session};
 use crate::suite::{observe, skip_reason};
 use crate::version::PyVersion;
-use crate::{say, say_raw};
-use indicatif::ProgressBar;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::Path;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
 
 #[derive(Debug, Default, PartialEq)]
 pub struct RegenSummary {
@@ -27,17 +28,133 @@ pub struct RegenSummary {
     pub orphans: Vec<String>,
     /// Versions some golden holds that no installed reference could check: kept as they were.
     pub unchecked: BTreeSet<PyVersion>,
+    /// What happened, in order, for `render` to tell.
+    pub events: Vec<RegenEvent>,
+    /// Whether this was `--check` (nothing written).
+    pub check: bool,
+}
+
+/// One thing regen did or found.
+#[derive(Debug, PartialEq)]
+pub enum RegenEvent {
+    /// A temporary left by an interrupted regen: ignored (`--check`), removed, or
+    /// not removable (the error).
+    Stale {
+        path: PathBuf,
+        removed: Result<bool, String>,
+    },
+    /// A golden created or updated (or, with `--check`, missing or out of date),
+    /// with its text before (empty when new) and after.
+    Golden {
+        path: PathBuf,
+        new: bool,
+        before: String,
+        after: String,
+    },
+    /// A case whose golden could not be made.
+    Error { case: String, why: String },
+    /// A golden with no case (reported, never deleted).
+    Orphan(String),
 }
 
 impl RegenSummary {
     pub fn out_of_date(&self) -> usize {
         self.new + self.changed
     }
+
+    /// No error; with `--check`, also nothing out of date and no orphan.
+    pub fn passed(&self) -> bool {
+        self.errors == 0 && !(self.check && (self.out_of_date() > 0 || !self.orphans.is_empty()))
+    }
+}
+
+/// The reference of every language version found, started; none is an error that
+/// says how to install one.
+pub fn references(session: &Session) -> Result<Vec<ReferenceBackend>, Error> {
+    let found = &session.discovery;
+    let references: Vec<ReferenceBackend> = found
+        .references()
+        .into_iter()
+        .map(|(version, spec)| ReferenceBackend {
+            version,
+            made_by: spec.build.clone(),
+            backend: Backend::start(spec.clone(), &session.options),
+        })
+        .collect();
+    if references.is_empty() {
+        return Err(Error::NoReference(format!(
+            "regen needs the reference CPython and found none{} (install python3, or run {})",
+            found
+                .why_not("cpython")
+                .map(|why| format!(": {why}"))
+                .unwrap_or_default(),
+            crate::backend::INSTALL_REFERENCES
+        )));
+    }
+    Ok(references)
+}
+
+/// The first line regen says: which build makes each version's goldens.
+pub fn header(references: &[ReferenceBackend]) -> String {
+    let listed: Vec<String> = references
+        .iter()
+        .map(|r| format!("{} = {}", r.version, r.made_by))
+        .collect();
+    format!("references: {}\n", listed.join(", "))
+}
+
+/// The last lines regen says: versions it could not check, and the counts.
+pub fn conclusion(summary: &RegenSummary, found: &Discovery, palette: Palette) -> String {
+    let mut out = String::new();
+    if !summary.unchecked.is_empty() {
+        let versions: Vec<String> = summary.unchecked.iter().map(|v| v.to_string()).collect();
+        let installable = found.unavailable.iter().any(|u| {
+            summary
+                .unchecked
+                .iter()
+                .any(|v| u.name == format!("pyodide-{v}") && u.install.is_some())
+        });
+        let _ = writeln!(
+            out,
+            "{} Python {}: no reference installed here; their goldens were kept as they are{}",
+            palette.yellow("not checked:"),
+            versions.join(", "),
+            if installable {
+                format!(" (install with {})", crate::backend::INSTALL_REFERENCES)
+            } else {
+                String::new()
+            }
+        );
+    }
+    let verb = if summary.check {
+        "out of date"
+    } else {
+        "written"
+    };
+    let _ = writeln!(
+        out,
+        "regen: {} {verb} ({} new, {} changed), {} unchanged, {} errors{}",
+        summary.out_of_date(),
+        summary.new,
+        summary.changed,
+        summary.unchanged,
+        summary.errors,
+        if summary.orphans.is_empty() {
+            String::new()
+        } else {
+            format!(", {} orphan goldens", summary.orphans.len())
+        }
+    );
+    out
 }
 
 enum GoldenUpdate {
     Unchanged,
-    Written { new: bool, diff: String },
+    Written {
+        new: bool,
+        before: String,
+        after: String,
+    },
     Error(String),
 }
 
@@ -50,27 +167,27 @@ pub struct ReferenceBackend {
 }
 
 /// Regenerates (or with `check`, verifies) the goldens of `cases` from every
-/// reference. Messages go to stdout as they happen; the summary is returned.
+/// reference, and returns what it did (`render` tells it).
 pub fn regen(
     cases: &[&Case],
     all_cases: &[Case],
     references: &[ReferenceBackend],
     expected_root: &Path,
     check: bool,
-    palette: Palette,
-) -> Result<RegenSummary, String> {
+    progress: &dyn Progress,
+) -> Result<RegenSummary, Error> {
     if references.is_empty() {
-        return Err(format!(
+        return Err(Error::NoReference(format!(
             "no reference CPython is installed; install one (python3, or {})",
             crate::backend::INSTALL_REFERENCES
-        ));
+        )));
     }
     for reference in references {
         reference.backend.hello().map_err(|why| {
-            format!(
+            Error::NoReference(format!(
                 "the reference {} ({}) is broken: {why}",
                 reference.backend.name, reference.made_by
-            )
+            ))
         })?;
     }
     // Every (case, reference) observation, in parallel, then one golden per case.
@@ -78,45 +195,40 @@ pub fn regen(
         .flat_map(|c| (0..references.len()).map(move |r| (c, r)))
         .filter(|&(c, r)| skip_reason(cases[c], references[r].version).is_none())
         .collect();
-    let bar = ProgressBar::new(pairs.len() as u64);
+    progress.start("observations", pairs.len());
     let observed: Vec<((usize, usize), Rendered)> = pairs
         .par_iter()
         .map(|&(c, r)| {
             let rendered = observe(&references[r].backend, cases[c]);
-            bar.inc(1);
+            progress.advance();
             ((c, r), rendered)
         })
         .collect();
-    bar.finish_and_clear();
+    progress.finish();
     let mut by_case: BTreeMap<usize, Vec<(usize, Rendered)>> = BTreeMap::new();
     for ((c, r), rendered) in observed {
         by_case.entry(c).or_default().push((r, rendered));
     }
 
-    let mut summary = RegenSummary::default();
+    let mut summary = RegenSummary {
+        check,
+        ..RegenSummary::default()
+    };
     // A regen killed between writing a golden's temporary and renaming it leaves
     // the temporary behind; the golden itself is the old one or the new one.
     for stale in golden::stale_temporaries(expected_root) {
-        if check {
-            say!(
-                "{} {} is left by an interrupted regen; ignored (no golden was lost; regen removes it)",
-                palette.yellow("stale"),
-                stale.display()
-            );
-        } else if let Err(e) = std::fs::remove_file(&stale) {
-            say!(
-                "{} cannot remove {}, left by an interrupted regen: {e}",
-                palette.red("error"),
-                stale.display()
-            );
-            summary.errors += 1;
+        let removed = if check {
+            Ok(false)
         } else {
-            say!(
-                "{} {}, left by an interrupted regen (no golden was lost)",
-                palette.yellow("removed"),
-                stale.display()
-            );
-        }
+            std::fs::remove_file(&stale)
+                .map(|_| true)
+                .map_err(|e| e.to_string())
+        };
+        summary.errors += usize::from(removed.is_err());
+        summary.events.push(RegenEvent::Stale {
+            path: stale,
+            removed,
+        });
     }
     for (index, case) in cases.iter().enumerate() {
         let observations = by_case.remove(&index).unwrap_or_default();
@@ -126,49 +238,36 @@ pub fn regen(
             observations,
             expected_root,
             check,
-            palette,
             &mut summary.unchecked,
         );
-        let golden_path = golden::path_for(expected_root, case);
         match result {
             GoldenUpdate::Unchanged => summary.unchanged += 1,
-            GoldenUpdate::Written { new, diff } => {
-                let verb = match (new, check) {
-                    (true, true) => "missing",
-                    (false, true) => "out of date",
-                    (true, false) => "created",
-                    (false, false) => "updated",
-                };
-                say!(
-                    "{} {}",
-                    palette.bold(verb),
-                    visible_line(&golden_path.to_string_lossy())
-                );
-                say_raw!("{diff}");
+            GoldenUpdate::Written { new, before, after } => {
                 if new {
                     summary.new += 1;
                 } else {
                     summary.changed += 1;
                 }
+                summary.events.push(RegenEvent::Golden {
+                    path: golden::path_for(expected_root, case),
+                    new,
+                    before,
+                    after,
+                });
             }
             GoldenUpdate::Error(why) => {
-                say!(
-                    "{} {}: {}",
-                    palette.red("error"),
-                    visible_line(&case.display_path),
-                    visible(&why)
-                );
                 summary.errors += 1;
+                summary.events.push(RegenEvent::Error {
+                    case: case.display_path.clone(),
+                    why,
+                });
             }
         }
     }
     if cases.len() == all_cases.len() {
         summary.orphans = orphans(expected_root, all_cases);
         for orphan in &summary.orphans {
-            say!(
-                "{} {orphan} has no case (delete it if the case is gone)",
-                palette.yellow("orphan")
-            );
+            summary.events.push(RegenEvent::Orphan(orphan.clone()));
         }
     }
     Ok(summary)
@@ -180,7 +279,6 @@ fn regen_one(
     observations: Vec<(usize, Rendered)>,
     expected_root: &Path,
     check: bool,
-    palette: Palette,
     unchecked: &mut BTreeSet<PyVersion>,
 ) -> GoldenUpdate {
     let mut golden = Golden::default();
@@ -240,7 +338,6 @@ fn regen_one(
         // An unreadable or malformed golden is replaced; its text is shown as removed.
         Err(_) => std::fs::read_to_string(&path).unwrap_or_default(),
     };
-    let diff = section_diff(&old_text, &new_text, "golden", "regen", palette);
     if !check {
         if let Err(e) = golden::write_atomically(&path, &new_text) {
             return GoldenUpdate::Error(format!("cannot write {}: {e}", path.display()));
@@ -248,8 +345,77 @@ fn regen_one(
     }
     GoldenUpdate::Written {
         new: matches!(old, Err(golden::GoldenError::Missing { .. })),
-        diff,
+        before: old_text,
+        after: new_text,
     }
+}
+
+/// What regen did, for people: one line per event (a golden's with its diff).
+pub fn render(summary: &RegenSummary, palette: Palette) -> String {
+    let mut out = String::new();
+    for event in &summary.events {
+        match event {
+            RegenEvent::Stale { path, removed } => {
+                let path = visible_line(&path.to_string_lossy()).into_owned();
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    match removed {
+                        Ok(false) => format!(
+                            "{} {path} is left by an interrupted regen; ignored (no golden was lost; regen removes it)",
+                            palette.yellow("stale")
+                        ),
+                        Ok(true) => format!(
+                            "{} {path}, left by an interrupted regen (no golden was lost)",
+                            palette.yellow("removed")
+                        ),
+                        Err(e) => format!(
+                            "{} cannot remove {path}, left by an interrupted regen: {e}",
+                            palette.red("error")
+                        ),
+                    }
+                );
+            }
+            RegenEvent::Golden {
+                path,
+                new,
+                before,
+                after,
+            } => {
+                let verb = match (new, summary.check) {
+                    (true, true) => "missing",
+                    (false, true) => "out of date",
+                    (true, false) => "created",
+                    (false, false) => "updated",
+                };
+                let _ = writeln!(
+                    out,
+                    "{} {}",
+                    palette.bold(verb),
+                    visible_line(&path.to_string_lossy())
+                );
+                out.push_str(&section_diff(before, after, "golden", "regen", palette));
+            }
+            RegenEvent::Error { case, why } => {
+                let _ = writeln!(
+                    out,
+                    "{} {}: {}",
+                    palette.red("error"),
+                    visible_line(case),
+                    visible(why)
+                );
+            }
+            RegenEvent::Orphan(path) => {
+                let _ = writeln!(
+                    out,
+                    "{} {} has no case (delete it if the case is gone)",
+                    palette.yellow("orphan"),
+                    visible_line(path)
+                );
+            }
+        }
+    }
+    out
 }
 
 /// Goldens under `expected_root` that belong to no case (temporaries of an atomic

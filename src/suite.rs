@@ -24,6 +24,14 @@ pub struct Outcome {
     pub refresh_command: Option<String>,
 }
 
+/// Every case on every backend, case-major: the checks of a run.
+pub fn pairs<'a>(cases: &[&'a Case], backends: &'a [Backend]) -> Vec<(&'a Case, &'a Backend)> {
+    cases
+        .iter()
+        .flat_map(|case| backends.iter().map(move |backend| (*case, backend)))
+        .collect()
+}
+
 /// Runs a case and returns its normalized text form.
 pub fn observe(backend: &Backend, case: &Case) -> Rendered {
     normalize(backend.run(case).render())

@@ -489,3 +489,39 @@ pub fn which(program: &str) -> Option<PathBuf> {
         .map(|dir| dir.join(program))
         .find(|candidate| candidate.is_file())
 }
+
+/// What `closure-conformance backends` says: each available backend with its
+/// language version and whether it is the reference for its goldens, then the
+/// missing ones and how to install them.
+pub fn listing(found: &Discovery) -> String {
+    use std::fmt::Write as _;
+    let references = found.references();
+    let mut out = String::from("available:\n");
+    for spec in &found.available {
+        let language = spec
+            .language
+            .map(|v| format!("Python {v}"))
+            .unwrap_or_else(|| "version told when started".into());
+        let role = match spec.language {
+            Some(v) if references.get(&v).is_some_and(|r| r.name == spec.name) => {
+                ", reference for its goldens"
+            }
+            _ => "",
+        };
+        let _ = writeln!(out, "  {:14} {} ({language}{role})", spec.name, spec.build);
+    }
+    if !found.unavailable.is_empty() {
+        out.push_str("missing or skipped:\n");
+        for missing in &found.unavailable {
+            let _ = match &missing.install {
+                Some(install) => writeln!(
+                    out,
+                    "  {:14} {} — install with {install}",
+                    missing.name, missing.why
+                ),
+                None => writeln!(out, "  {:14} {}", missing.name, missing.why),
+            };
+        }
+    }
+    out
+}

@@ -13,7 +13,6 @@ use crate::worker::WorkerCommand;
 use rustpython_vm::{
     compiler::Mode, AsObject, Interpreter, PyObject, PyObjectRef, PyResult, VirtualMachine,
 };
-use std::process::ExitCode;
 
 /// RustPython leaks ~2 MB per interpreter and some memory per case, so its workers
 /// are recycled sooner than CPython's.
@@ -121,11 +120,9 @@ fn ensure_main_stack() -> Result<(), String> {
 
 /// Serves the probe protocol: the probe's own zygote (src/probe.py `serve`) runs in
 /// the embedded interpreter, with a native JSON encoder in place of `probe.dumps`.
-pub fn serve() -> ExitCode {
-    if let Err(why) = ensure_main_stack() {
-        eprintln!("closure-conformance worker: {why}");
-        return ExitCode::FAILURE;
-    }
+/// Returns why it could not serve, for `main` to say.
+pub fn serve() -> Result<(), String> {
+    ensure_main_stack()?;
     let interpreter = interpreter();
     let served = interpreter.enter(|vm| {
         let run = || -> PyResult<()> {
@@ -142,13 +139,7 @@ pub fn serve() -> ExitCode {
         };
         run().map_err(|e| describe(vm, e.as_object()))
     });
-    match served {
-        Ok(()) => ExitCode::SUCCESS,
-        Err(why) => {
-            eprintln!("closure-conformance worker: {why}");
-            ExitCode::FAILURE
-        }
-    }
+    served.map_err(|why| format!("worker: {why}"))
 }
 
 /// Converts the probe's result (dicts, lists, strings, ints, booleans, None) to JSON.
@@ -193,7 +184,8 @@ fn to_json(vm: &VirtualMachine, object: &PyObject) -> PyResult<serde_json::Value
 /// Runs a Python program as `__main__` in the embedded interpreter, with the real
 /// stdin/stdout (`closure-conformance script rustpython -- SOURCE`, used by the
 /// benchmark's bare-execution limit).
-pub fn run_script(source: &str) -> ExitCode {
+/// Returns the exit status: 0, or 1 when the program raised.
+pub fn run_script(source: &str) -> u8 {
     let source = source.to_owned();
     // Interpreter::run finalizes: it flushes stdout and reports an uncaught exception.
     let run = move || {
@@ -213,8 +205,8 @@ pub fn run_script(source: &str) -> ExitCode {
         .spawn(run)
         .map(|t| t.join())
     {
-        Ok(Ok(0)) => ExitCode::SUCCESS,
-        _ => ExitCode::FAILURE,
+        Ok(Ok(0)) => 0,
+        _ => 1,
     }
 }
 

@@ -1,55 +1,15 @@
-//! Reporting outcomes to people and machines: colored section diffs with inline
-//! highlights, the topic × backend table, and JSON.
+//! The report for people on a terminal: colored section diffs with inline
+//! highlights, the topic × backend table, what each failure means; and how text
+//! that came from a case is shown (control and bidi characters made visible).
 
+use super::{tally, Mode, Report, ALL_TOPICS};
 use crate::compare::{FailureKind, Verdict};
-use crate::observation::Section;
 use crate::suite::Outcome;
 use anstyle::{AnsiColor, Style};
-use serde::Serialize;
 use similar::{ChangeTag, DiffOp, DiffTag, TextDiff};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::time::Duration;
-
-/// Writes report text to stdout. When the reader has gone (`… | head`), exits
-/// quietly with 141 as Unix tools do, instead of panicking; SIGPIPE stays ignored
-/// so that a dead worker's pipe can never kill the runner. Any other write error
-/// (a full disk) is one line on stderr and exit status 2: a report that was cut
-/// short must never look like a finished one.
-pub fn emit(text: &str) {
-    use std::io::Write as _;
-    let mut stdout = std::io::stdout().lock();
-    if let Err(error) = stdout
-        .write_all(text.as_bytes())
-        .and_then(|_| stdout.flush())
-    {
-        if let Some(message) = write_error_message(&error) {
-            let _ = writeln!(std::io::stderr(), "{message}");
-            std::process::exit(2);
-        }
-        std::process::exit(141);
-    }
-}
-
-/// What to say when writing the report failed; nothing for a reader that has gone.
-fn write_error_message(error: &std::io::Error) -> Option<String> {
-    (error.kind() != std::io::ErrorKind::BrokenPipe)
-        .then(|| format!("closure-conformance: cannot write output: {error}"))
-}
-
-/// `println!` through `emit`.
-#[macro_export]
-macro_rules! say {
-    () => { $crate::report::emit("\n") };
-    ($($arg:tt)*) => { $crate::report::emit(&format!("{}\n", format_args!($($arg)*))) };
-}
-
-/// `print!` through `emit`.
-#[macro_export]
-macro_rules! say_raw {
-    ($($arg:tt)*) => { $crate::report::emit(&format!($($arg)*)) };
-}
 
 /// Styles, or none when color is off.
 #[derive(Clone, Copy)]
@@ -403,46 +363,11 @@ pub fn explain(outcome: &Outcome, palette: Palette) -> String {
     out
 }
 
-#[derive(Default, Clone, Copy, Serialize)]
-pub struct Tally {
-    pub pass: usize,
-    pub known_divergence: usize,
-    pub fail: usize,
-    pub skipped: usize,
-}
-
-impl Tally {
-    fn add(&mut self, verdict: &Verdict) {
-        match verdict {
-            Verdict::Pass => self.pass += 1,
-            Verdict::KnownDivergence { .. } => self.known_divergence += 1,
-            Verdict::Fail(_) => self.fail += 1,
-            Verdict::Skip { .. } => self.skipped += 1,
-        }
-    }
-}
-
-/// Counts per (topic, backend).
-pub fn tally(outcomes: &[Outcome]) -> BTreeMap<String, BTreeMap<String, Tally>> {
-    let mut table: BTreeMap<String, BTreeMap<String, Tally>> = BTreeMap::new();
-    for outcome in outcomes {
-        for topic in [outcome.case.topic.clone(), "all".to_string()] {
-            table
-                .entry(topic)
-                .or_default()
-                .entry(outcome.backend.clone())
-                .or_default()
-                .add(&outcome.verdict);
-        }
-    }
-    table
-}
-
 /// The topic × backend table: `pass/known/fail` in each cell (`+Ns` skipped),
 /// totals last, and a legend.
 pub fn table(outcomes: &[Outcome], backends: &[String], palette: Palette) -> String {
     let tallies = tally(outcomes);
-    let all = "all".to_string();
+    let all = ALL_TOPICS.to_string();
     let topics: Vec<&String> = tallies
         .keys()
         .filter(|t| **t != all)
@@ -513,87 +438,80 @@ pub fn table(outcomes: &[Outcome], backends: &[String], palette: Palette) -> Str
     out
 }
 
-#[derive(Serialize)]
-struct JsonOutcome<'a> {
-    case: &'a str,
-    path: &'a str,
-    backend: &'a str,
-    verdict: &'a str,
-    against: &'a str,
-    reasons: Vec<String>,
-    /// Unified diffs of the sections that matter, without color.
-    diffs: BTreeMap<&'static str, String>,
-}
-
-#[derive(Serialize)]
-pub struct JsonBackend {
-    pub name: String,
-    pub describe: String,
-}
-
-/// The machine-readable report: backends, one entry per outcome, and the tallies.
-pub fn json(outcomes: &[Outcome], backends: Vec<JsonBackend>) -> String {
-    let results: Vec<JsonOutcome> = outcomes
+/// The whole terminal report: what each backend is, the topic × backend table,
+/// the known divergences met, the diffs of every failure, and a count.
+pub fn render(report: &Report, palette: Palette) -> String {
+    let mut out = String::new();
+    if let Mode::Diff { reference } = &report.mode {
+        let _ = writeln!(
+            out,
+            "{} (reference): {}",
+            reference.name,
+            visible_line(&reference.build)
+        );
+    }
+    for backend in &report.backends {
+        let _ = writeln!(out, "{}: {}", backend.name, visible_line(&backend.build));
+    }
+    out.push('\n');
+    out.push_str(&table(&report.outcomes, &report.backend_names(), palette));
+    let known: Vec<&Outcome> = report
+        .outcomes
         .iter()
-        .map(|outcome| {
-            let (reasons, sections): (Vec<String>, Vec<Section>) = match &outcome.verdict {
-                Verdict::Pass => (vec![], vec![]),
-                Verdict::KnownDivergence { reasons } => (reasons.clone(), vec![]),
-                Verdict::Skip { why } => (vec![why.clone()], vec![]),
-                Verdict::Fail(failure) => {
-                    let reason = match &failure.why {
-                        FailureKind::Mismatch => "differs".to_string(),
-                        FailureKind::StaleDivergence { .. } => {
-                            "known divergence no longer reproduces".to_string()
-                        }
-                        FailureKind::Fault(why) | FailureKind::NoExpectation(why) => why.clone(),
-                    };
-                    (vec![reason], failure.sections.clone())
-                }
-            };
-            let diffs = sections
-                .iter()
-                .map(|&s| {
-                    let diff = full_section_diff(
-                        outcome.expected.get(s),
-                        outcome.actual.get(s),
-                        &outcome.against,
-                        &outcome.backend,
-                    );
-                    (s.name(), diff)
-                })
-                .collect();
-            JsonOutcome {
-                case: &outcome.case.id,
-                path: &outcome.case.display_path,
-                backend: &outcome.backend,
-                verdict: outcome.verdict.label(),
-                against: &outcome.against,
-                reasons,
-                diffs,
-            }
-        })
+        .filter(|o| matches!(o.verdict, Verdict::KnownDivergence { .. }))
         .collect();
-    let summary = tally(outcomes);
-    let report =
-        serde_json::json!({ "backends": backends, "results": results, "summary": summary });
-    serde_json::to_string_pretty(&report).unwrap_or_default()
+    if !known.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            palette.bold(&format!("known divergences ({}):", known.len()))
+        );
+        for outcome in known {
+            if let Verdict::KnownDivergence { reasons } = &outcome.verdict {
+                let _ = writeln!(
+                    out,
+                    "  {}::{} — {}",
+                    outcome.backend,
+                    visible_line(&outcome.case.id),
+                    visible_line(&reasons.join("; "))
+                );
+            }
+        }
+    }
+    for outcome in report.outcomes.iter().filter(|o| !o.verdict.is_ok()) {
+        let _ = writeln!(
+            out,
+            "\n{} {}::{}",
+            palette.red("FAIL"),
+            outcome.backend,
+            visible_line(&outcome.case.id)
+        );
+        out.push_str(&explain(outcome, palette));
+    }
+    let totals = report.totals();
+    let _ = writeln!(
+        out,
+        "\n{} checks: {} passed, {} failed{}{}",
+        report.outcomes.len(),
+        totals.pass + totals.known_divergence,
+        totals.fail,
+        if totals.skipped > 0 {
+            format!(", {} skipped", totals.skipped)
+        } else {
+            String::new()
+        },
+        if report.bad_cases.is_empty() {
+            String::new()
+        } else {
+            format!(", {} bad case files", report.bad_cases.len())
+        }
+    );
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn only_a_reader_that_has_gone_is_a_silent_write_error() {
-        let gone = std::io::Error::from_raw_os_error(libc::EPIPE);
-        assert_eq!(write_error_message(&gone), None);
-        let full = std::io::Error::from_raw_os_error(libc::ENOSPC);
-        assert_eq!(
-            write_error_message(&full).unwrap(),
-            format!("closure-conformance: cannot write output: {full}")
-        );
-    }
 
     #[test]
     fn control_and_bidi_characters_are_shown_escaped() {

@@ -1,0 +1,201 @@
+//! The JUnit XML report: one `<testsuite>` per backend, one `<testcase>` per case.
+//! A failure carries its explanation and section diffs; a skipped case says why;
+//! a known divergence passes, with its reasons in `<system-out>`. Text from cases
+//! is made visible first (control characters are not allowed in XML 1.0), then
+//! escaped.
+
+use super::{explain, reasons, Palette, Report, Status, Tally};
+use std::fmt::Write as _;
+
+pub fn render(report: &Report) -> String {
+    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let totals = report.totals();
+    let _ = writeln!(
+        out,
+        "<testsuites name=\"closure-conformance\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"{:.3}\" timestamp=\"{}\">",
+        report.outcomes.len(),
+        totals.fail,
+        report.bad_cases.len(),
+        totals.skipped,
+        report.meta.seconds,
+        timestamp(report.meta.started),
+    );
+    if !report.bad_cases.is_empty() {
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"case-files\" tests=\"{0}\" failures=\"0\" errors=\"{0}\" skipped=\"0\">",
+            report.bad_cases.len()
+        );
+        for error in &report.bad_cases {
+            let _ = writeln!(
+                out,
+                "    <testcase name=\"{}\" classname=\"case-files\" file=\"{}\">\n      <error message=\"{}\" type=\"bad case file\"/>\n    </testcase>",
+                attribute(&error.path),
+                attribute(&error.path),
+                attribute(&error.to_string())
+            );
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    for backend in &report.backends {
+        let outcomes: Vec<_> = report
+            .outcomes
+            .iter()
+            .filter(|o| o.backend == backend.name)
+            .collect();
+        let mut tally = Tally::default();
+        for outcome in &outcomes {
+            tally.add(&outcome.verdict);
+        }
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">",
+            attribute(&backend.name),
+            outcomes.len(),
+            tally.fail,
+            tally.skipped
+        );
+        let _ = writeln!(
+            out,
+            "    <properties>\n      <property name=\"build\" value=\"{}\"/>\n      <property name=\"language\" value=\"{}\"/>\n    </properties>",
+            attribute(&backend.build),
+            attribute(backend.language.as_deref().unwrap_or("unknown"))
+        );
+        for outcome in outcomes {
+            let _ = write!(
+                out,
+                "    <testcase name=\"{}\" classname=\"{}.{}\" file=\"{}\"",
+                attribute(&outcome.case.id),
+                attribute(&backend.name),
+                attribute(&outcome.case.topic),
+                attribute(&outcome.case.display_path)
+            );
+            let why = reasons(outcome).join("; ");
+            match Status::of(&outcome.verdict) {
+                Status::Pass => out.push_str("/>\n"),
+                Status::KnownDivergence => {
+                    let _ = writeln!(
+                        out,
+                        ">\n      <system-out>known divergence: {}</system-out>\n    </testcase>",
+                        text(&why)
+                    );
+                }
+                Status::Skipped => {
+                    let _ = writeln!(
+                        out,
+                        ">\n      <skipped message=\"{}\"/>\n    </testcase>",
+                        attribute(&why)
+                    );
+                }
+                Status::Fail => {
+                    let _ = writeln!(
+                        out,
+                        ">\n      <failure message=\"{}\" type=\"{}\">{}</failure>\n    </testcase>",
+                        attribute(&why),
+                        failure_type(outcome),
+                        text(&explain(outcome, Palette::new(false)))
+                    );
+                }
+            }
+        }
+        out.push_str("  </testsuite>\n");
+    }
+    out.push_str("</testsuites>\n");
+    out
+}
+
+fn failure_type(outcome: &crate::suite::Outcome) -> &'static str {
+    use crate::compare::{FailureKind, Verdict};
+    match &outcome.verdict {
+        Verdict::Fail(failure) => match failure.why {
+            FailureKind::Mismatch => "mismatch",
+            FailureKind::StaleDivergence { .. } => "stale divergence",
+            FailureKind::Fault(_) => "fault",
+            FailureKind::NoExpectation(_) => "no expectation",
+        },
+        _ => "",
+    }
+}
+
+/// `2026-11-21T22:24:10` (UTC) from seconds since the epoch.
+fn timestamp(seconds: u64) -> String {
+    let days = (seconds / 86_400) as i64;
+    let rest = seconds % 86_400;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!(
+        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
+        rest / 3600,
+        rest / 60 % 60,
+        rest % 60
+    )
+}
+
+/// Element text: visible, then escaped.
+fn text(raw: &str) -> String {
+    escape(&super::visible(raw), false)
+}
+
+/// Attribute text: on one line, visible, then escaped.
+fn attribute(raw: &str) -> String {
+    escape(&super::visible_line(raw), true)
+}
+
+fn escape(text: &str, quotes: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if quotes => out.push_str("&quot;"),
+            '\t' if quotes => out.push_str("&#9;"),
+            // Not characters in XML 1.0; `visible` escapes the rest of C0 already.
+            '\u{fffe}' | '\u{ffff}' => out.push_str("\\ufffe"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::sample_report;
+    use super::*;
+
+    #[test]
+    fn timestamps_are_utc_dates() {
+        assert_eq!(timestamp(0), "1970-01-01T00:00:00");
+        assert_eq!(timestamp(1_795_299_850), "2026-11-21T22:24:10");
+        assert_eq!(timestamp(951_782_400), "2000-02-29T00:00:00");
+    }
+
+    #[test]
+    fn text_from_cases_is_escaped() {
+        assert_eq!(
+            attribute("a<b & \"c\"\n\u{1b}"),
+            "a&lt;b &amp; &quot;c&quot;\\x0a\\x1b"
+        );
+        assert_eq!(text("</failure>"), "&lt;/failure&gt;");
+    }
+
+    #[test]
+    fn one_suite_per_backend_with_counts() {
+        let xml = render(&sample_report());
+        assert!(xml.contains("<testsuite name=\"cpython-3.11\" tests=\"4\" failures=\"1\" errors=\"0\" skipped=\"1\">"), "{xml}");
+        assert!(
+            xml.contains("<testsuite name=\"rustpython\" tests=\"0\""),
+            "{xml}"
+        );
+        assert_eq!(xml.matches("<testcase ").count(), 4);
+        assert_eq!(xml.matches("<failure ").count(), 1);
+    }
+}

@@ -1,0 +1,473 @@
+//! What a run found, as a value, and the renderers that turn it into text.
+//!
+//! A `Session` run returns a `Report`: the backends (with what each one is), the
+//! cases selected (with their source and how their goldens change across CPython
+//! versions), one `Outcome` per case × backend, the case files that could not be
+//! read, and the run's metadata. `Report::exit` is the one exit policy. Each format
+//! is a module with a `render(&Report, …) -> String`, and `Format::render` picks one;
+//! nothing here writes anywhere (`output.rs` does, for `main`).
+
+pub mod github;
+pub mod html;
+pub mod human;
+pub mod json;
+pub mod junit;
+pub mod markdown;
+
+pub use human::{
+    explain, full_section_diff, section_diff, visible, visible_line, Palette, MAX_DIFF_LINES,
+    MAX_LINE_CHARS,
+};
+
+use crate::case::{Case, CaseError};
+use crate::compare::{differing_sections, FailureKind, Verdict};
+use crate::observation::Section;
+use crate::suite::Outcome;
+use crate::version::PyVersion;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Everything a run found.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub mode: Mode,
+    pub meta: Meta,
+    /// In the order of the columns: CPython versions in order, then the other kinds.
+    pub backends: Vec<BackendInfo>,
+    /// The cases run, in id order.
+    pub cases: Vec<CaseInfo>,
+    /// One per case × backend, case-major, in the order of `cases` and `backends`.
+    pub outcomes: Vec<Outcome>,
+    /// Case files that could not be read or parsed; each makes the run fail.
+    pub bad_cases: Vec<CaseError>,
+}
+
+/// What the outcomes were judged against.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Mode {
+    /// Each backend against the goldens of its own language version.
+    Goldens,
+    /// One backend against another, no goldens.
+    Diff { reference: BackendInfo },
+}
+
+/// A backend as reports name it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BackendInfo {
+    pub name: String,
+    /// `cpython`, `pyodide`, `pypy`, `rustpython`, `external`.
+    pub kind: String,
+    /// The Python language version it implements, when known.
+    pub language: Option<String>,
+    /// What it is, as its worker said (`CPython 3.12.1 (…)`), or why it did not start.
+    pub build: String,
+}
+
+/// A case as reports show it.
+#[derive(Debug, Clone)]
+pub struct CaseInfo {
+    pub case: Case,
+    /// The language versions of the goldens, grouped by identical observation, in
+    /// version order (`[[3.6..3.11], [3.12, 3.13], [3.14]]`): the behaviour timeline.
+    /// Empty when the case has no readable golden.
+    pub timeline: Vec<Vec<PyVersion>>,
+}
+
+/// Where and when the run happened.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Meta {
+    /// closure-conformance's version.
+    pub tool: String,
+    /// The commit of the corpus (`git rev-parse HEAD`), `+dirty` when it has changes.
+    pub commit: Option<String>,
+    /// `os arch, N cores, host`.
+    pub machine: String,
+    /// Seconds since the Unix epoch when the run started.
+    pub started: u64,
+    /// How long the run took.
+    pub seconds: f64,
+}
+
+/// What the exit status of a run should say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// Every check passed, diverged as marked, or was skipped.
+    Passed,
+    /// A check failed, or a case file is bad.
+    Failed,
+}
+
+impl Exit {
+    pub fn code(self) -> u8 {
+        match self {
+            Exit::Passed => 0,
+            Exit::Failed => 1,
+        }
+    }
+}
+
+/// The status of one outcome, as every format names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Pass,
+    KnownDivergence,
+    Fail,
+    Skipped,
+}
+
+impl Status {
+    pub fn of(verdict: &Verdict) -> Status {
+        match verdict {
+            Verdict::Pass => Status::Pass,
+            Verdict::KnownDivergence { .. } => Status::KnownDivergence,
+            Verdict::Fail(_) => Status::Fail,
+            Verdict::Skip { .. } => Status::Skipped,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Status::Pass => "pass",
+            Status::KnownDivergence => "known divergence",
+            Status::Fail => "fail",
+            Status::Skipped => "skipped",
+        }
+    }
+}
+
+/// Counts of each status.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Serialize)]
+pub struct Tally {
+    pub pass: usize,
+    pub known_divergence: usize,
+    pub fail: usize,
+    pub skipped: usize,
+}
+
+impl Tally {
+    pub fn add(&mut self, verdict: &Verdict) {
+        match Status::of(verdict) {
+            Status::Pass => self.pass += 1,
+            Status::KnownDivergence => self.known_divergence += 1,
+            Status::Fail => self.fail += 1,
+            Status::Skipped => self.skipped += 1,
+        }
+    }
+
+    /// The checks that ran (skipped ones did not).
+    pub fn ran(&self) -> usize {
+        self.pass + self.known_divergence + self.fail
+    }
+
+    /// Passed checks as a percentage of those that ran; `None` when none ran.
+    pub fn conformance(&self) -> Option<f64> {
+        (self.ran() > 0).then(|| 100.0 * self.pass as f64 / self.ran() as f64)
+    }
+}
+
+/// The row of the topic × backend tables that totals every topic.
+pub const ALL_TOPICS: &str = "all";
+
+impl Report {
+    /// The one exit policy: 0 only when every check passed, diverged as marked or
+    /// was skipped and every case file could be read; 1 otherwise.
+    pub fn exit(&self) -> Exit {
+        let failed = self.outcomes.iter().any(|o| !o.verdict.is_ok());
+        if failed || !self.bad_cases.is_empty() {
+            Exit::Failed
+        } else {
+            Exit::Passed
+        }
+    }
+
+    pub fn backend_names(&self) -> Vec<String> {
+        self.backends.iter().map(|b| b.name.clone()).collect()
+    }
+
+    /// Counts per topic and backend, with every topic also counted under
+    /// `ALL_TOPICS`.
+    pub fn tally(&self) -> BTreeMap<String, BTreeMap<String, Tally>> {
+        tally(&self.outcomes)
+    }
+
+    /// Counts over every outcome.
+    pub fn totals(&self) -> Tally {
+        let mut all = Tally::default();
+        for outcome in &self.outcomes {
+            all.add(&outcome.verdict);
+        }
+        all
+    }
+
+    /// The topics of the cases run, in order.
+    pub fn topics(&self) -> Vec<String> {
+        let mut topics: Vec<String> = self.cases.iter().map(|c| c.case.topic.clone()).collect();
+        topics.sort();
+        topics.dedup();
+        topics
+    }
+
+    /// The outcome of one case on one backend.
+    pub fn outcome(&self, case: &str, backend: &str) -> Option<&Outcome> {
+        self.outcomes
+            .iter()
+            .find(|o| o.case.id == case && o.backend == backend)
+    }
+}
+
+/// Counts per (topic, backend); every topic is also counted under `ALL_TOPICS`.
+pub fn tally(outcomes: &[Outcome]) -> BTreeMap<String, BTreeMap<String, Tally>> {
+    let mut table: BTreeMap<String, BTreeMap<String, Tally>> = BTreeMap::new();
+    for outcome in outcomes {
+        for topic in [outcome.case.topic.as_str(), ALL_TOPICS] {
+            table
+                .entry(topic.to_string())
+                .or_default()
+                .entry(outcome.backend.clone())
+                .or_default()
+                .add(&outcome.verdict);
+        }
+    }
+    table
+}
+
+/// The sections where an outcome's observation differs from what it was judged
+/// against: those of a failure, or those a known divergence differs in.
+pub fn differing(outcome: &Outcome) -> Vec<Section> {
+    match &outcome.verdict {
+        Verdict::Fail(failure) => failure.sections.clone(),
+        Verdict::KnownDivergence { .. } => differing_sections(&outcome.expected, &outcome.actual),
+        Verdict::Pass | Verdict::Skip { .. } => Vec::new(),
+    }
+}
+
+/// Why an outcome is what it is, in one line per reason: the marks' reasons of a
+/// known divergence, why a check failed or was skipped; nothing for a pass.
+pub fn reasons(outcome: &Outcome) -> Vec<String> {
+    match &outcome.verdict {
+        Verdict::Pass => Vec::new(),
+        Verdict::KnownDivergence { reasons } => reasons.clone(),
+        Verdict::Skip { why } => vec![why.clone()],
+        Verdict::Fail(failure) => vec![match &failure.why {
+            FailureKind::Mismatch => format!(
+                "differs from {} in {}",
+                outcome.against,
+                failure
+                    .sections
+                    .iter()
+                    .map(|s| s.name())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            FailureKind::StaleDivergence { .. } => {
+                "known divergence no longer reproduces: remove the mark".to_string()
+            }
+            FailureKind::Fault(why) | FailureKind::NoExpectation(why) => why.clone(),
+        }],
+    }
+}
+
+/// The output formats of `report` (and `run --format`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// The terminal report: backends, the topic table, divergences, diffs of failures.
+    Human,
+    /// Topics × backends with pass / known divergence / fail and conformance, then
+    /// the divergences with their reasons.
+    Markdown,
+    /// One row per case × backend, with the run's metadata (docs/report-format.md).
+    Json,
+    /// One testsuite per backend, one testcase per case.
+    Junit,
+    /// One self-contained page: the colored matrix, each cell's source, golden and diff.
+    Html,
+    /// GitHub Actions annotations (`::error file=…`) for failures.
+    Github,
+}
+
+impl Format {
+    pub const ALL: [Format; 6] = [
+        Format::Human,
+        Format::Markdown,
+        Format::Json,
+        Format::Junit,
+        Format::Html,
+        Format::Github,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Human => "human",
+            Format::Markdown => "markdown",
+            Format::Json => "json",
+            Format::Junit => "junit",
+            Format::Html => "html",
+            Format::Github => "github",
+        }
+    }
+
+    /// The report in this format. Only the human format uses color.
+    pub fn render(self, report: &Report, palette: Palette) -> String {
+        match self {
+            Format::Human => human::render(report, palette),
+            Format::Markdown => markdown::render(report),
+            Format::Json => json::render(report),
+            Format::Junit => junit::render(report),
+            Format::Html => html::render(report),
+            Format::Github => github::render(report),
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::case::{Divergence, Header};
+    use crate::compare::{Failure, FailureKind};
+    use crate::observation::Rendered;
+
+    fn case(topic: &str, name: &str) -> Case {
+        Case {
+            id: format!("{topic}/{name}"),
+            topic: topic.to_string(),
+            display_path: format!("cases/{topic}/{name}.py"),
+            path: format!("cases/{topic}/{name}.py").into(),
+            source: format!("# description: {name}\nprint(1)\n"),
+            header: Header {
+                description: name.to_string(),
+                ..Header::default()
+            },
+        }
+    }
+
+    fn rendered(stdout: &str, exception: &str) -> Rendered {
+        let mut r = Rendered::default();
+        r.set(Section::Stdout, stdout.to_string());
+        r.set(Section::Exception, exception.to_string());
+        r
+    }
+
+    /// Four cases on cpython-3.11 (pass, known divergence, failure, skip) and a
+    /// rustpython column with nothing in it.
+    pub(crate) fn sample_report() -> Report {
+        let outcome =
+            |case: Case, verdict: Verdict, expected: Rendered, actual: Rendered| Outcome {
+                case,
+                backend: "cpython-3.11".to_string(),
+                against: "golden 3.11 (CPython 3.11.7)".to_string(),
+                expected,
+                actual,
+                verdict,
+                refresh_command: None,
+            };
+        let mut diverging = case("errors", "b");
+        diverging.header.divergences.push(Divergence {
+            backend: "cpython-3.11".into(),
+            sections: vec![Section::Exception],
+            reason: "wording | <script>".into(),
+        });
+        let cases = vec![
+            case("basics", "a"),
+            diverging,
+            case("errors", "c"),
+            case("errors", "d"),
+        ];
+        let outcomes = vec![
+            outcome(
+                cases[0].clone(),
+                Verdict::Pass,
+                rendered("1\n", ""),
+                Rendered::default(),
+            ),
+            outcome(
+                cases[1].clone(),
+                Verdict::KnownDivergence {
+                    reasons: vec!["wording | <script>".into()],
+                },
+                rendered("", "NameError: x\n"),
+                rendered("", "NameError: y\n"),
+            ),
+            outcome(
+                cases[2].clone(),
+                Verdict::Fail(Failure {
+                    why: FailureKind::Mismatch,
+                    sections: vec![Section::Stdout],
+                }),
+                rendered("1\n", ""),
+                rendered("2\n", ""),
+            ),
+            outcome(
+                cases[3].clone(),
+                Verdict::Skip {
+                    why: "needs Python >=3.12".into(),
+                },
+                Rendered::default(),
+                Rendered::default(),
+            ),
+        ];
+        Report {
+            mode: Mode::Goldens,
+            meta: Meta {
+                tool: "0.1.0".into(),
+                commit: Some("abc123".into()),
+                machine: "linux x86_64, 2 cores".into(),
+                started: 1_795_299_850,
+                seconds: 1.5,
+            },
+            backends: vec![
+                BackendInfo {
+                    name: "cpython-3.11".into(),
+                    kind: "cpython".into(),
+                    language: Some("3.11".into()),
+                    build: "CPython 3.11.7".into(),
+                },
+                BackendInfo {
+                    name: "rustpython".into(),
+                    kind: "rustpython".into(),
+                    language: Some("3.14".into()),
+                    build: "RustPython 0.5.0 (Python 3.14.0)".into(),
+                },
+            ],
+            cases: cases
+                .into_iter()
+                .map(|case| CaseInfo {
+                    case,
+                    timeline: vec![],
+                })
+                .collect(),
+            outcomes,
+            bad_cases: vec![],
+        }
+    }
+
+    #[test]
+    fn the_exit_policy_fails_on_a_failure_or_a_bad_case() {
+        let mut report = sample_report();
+        assert_eq!(report.exit(), Exit::Failed);
+        report.outcomes.remove(2);
+        assert_eq!(report.exit(), Exit::Passed);
+        report.bad_cases.push(CaseError {
+            path: "cases/x.py".into(),
+            line: Some(1),
+            message: "bad".into(),
+        });
+        assert_eq!(report.exit(), Exit::Failed);
+    }
+
+    #[test]
+    fn conformance_counts_only_checks_that_ran() {
+        let totals = sample_report().totals();
+        assert_eq!(
+            (
+                totals.pass,
+                totals.known_divergence,
+                totals.fail,
+                totals.skipped
+            ),
+            (1, 1, 1, 1)
+        );
+        assert_eq!(totals.ran(), 3);
+        assert_eq!(Tally::default().conformance(), None);
+    }
+}

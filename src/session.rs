@@ -1,0 +1,320 @@
+//! A session: a corpus, the cases selected from it and the backends started for
+//! them. Its runs return a `Report` value; what becomes of it (rendered, written,
+//! an exit status) is for the caller. `main` and `tests/conformance.rs` both use it.
+
+use crate::backend::{self, Backend, BackendOptions, Discovery};
+use crate::case::{self, Case, CaseError};
+use crate::compare::Verdict;
+use crate::error::Error;
+use crate::golden;
+use crate::report::{BackendInfo, CaseInfo, Meta, Mode, Report};
+use crate::suite::{self, Layout, Outcome};
+use crate::version::PyVersion;
+use rayon::prelude::*;
+use std::path::PathBuf;
+use std::time::{Instant, SystemTime};
+
+/// What a session is made of.
+#[derive(Debug, Clone, Default)]
+pub struct SessionOptions {
+    /// The directory holding `cases/` and `expected/`.
+    pub root: PathBuf,
+    /// Only cases whose id or path contains one of these (none: every case).
+    pub filters: Vec<String>,
+    /// Backends by name or kind (none: every available backend).
+    pub backends: Vec<String>,
+    /// CPythons to use instead of those found (none: found ones).
+    pub pythons: Vec<PathBuf>,
+    /// Other interpreters, `(NAME, COMMAND)`, besides those in the environment.
+    pub interpreters: Vec<(String, String)>,
+    /// The executable that serves the embedded backends (this program).
+    pub worker_exe: PathBuf,
+}
+
+/// How a long run tells how far it has come. `main` shows a bar on a terminal;
+/// tests and pipes pass `Quiet`.
+pub trait Progress: Sync {
+    /// A run of `total` steps begins.
+    fn start(&self, _what: &str, _total: usize) {}
+    /// One step is done.
+    fn advance(&self) {}
+    /// The run is over.
+    fn finish(&self) {}
+}
+
+/// No progress shown.
+pub struct Quiet;
+
+impl Progress for Quiet {}
+
+/// The corpus, the selected cases and the backends, ready to run.
+pub struct Session {
+    pub layout: Layout,
+    pub root: PathBuf,
+    /// Every case of the corpus (regen needs them all to find orphan goldens).
+    pub all_cases: Vec<Case>,
+    /// Indexes into `all_cases` of the cases the filters select.
+    selected: Vec<usize>,
+    pub bad_cases: Vec<CaseError>,
+    pub options: BackendOptions,
+    pub discovery: Discovery,
+    pub backends: Vec<Backend>,
+}
+
+impl Session {
+    /// Loads the corpus (bad case files are kept in `bad_cases`, not fatal),
+    /// selects cases, finds the backends named and starts them. An unreadable
+    /// corpus, a corpus or selection with no case, or an unknown backend is an error.
+    pub fn open(options: &SessionOptions) -> Result<Session, Error> {
+        let mut session = Session::corpus(options)?;
+        let specs = session
+            .discovery
+            .select(&options.backends)
+            .map_err(Error::UnknownBackend)?;
+        session.backends = specs
+            .into_iter()
+            .map(|spec| Backend::start(spec, &session.options))
+            .collect();
+        Ok(session)
+    }
+
+    /// `open` without starting any backend (regen starts the references; bench its own).
+    pub fn corpus(options: &SessionOptions) -> Result<Session, Error> {
+        let layout = Layout::under(&options.root);
+        let (all_cases, bad_cases) = case::discover(&layout.cases).map_err(Error::NoCorpus)?;
+        case::require_cases(&layout.cases, &all_cases).map_err(Error::NoCases)?;
+        let selected: Vec<usize> = case::select_some(&all_cases, &options.filters)
+            .map_err(Error::NoCases)?
+            .into_iter()
+            .map(|chosen| {
+                all_cases
+                    .iter()
+                    .position(|c| std::ptr::eq(c, chosen))
+                    .expect("a selected case is one of the cases")
+            })
+            .collect();
+        let mut backend_options =
+            BackendOptions::from_env(options.worker_exe.clone()).map_err(Error::Usage)?;
+        if !options.pythons.is_empty() {
+            backend_options.pythons = options.pythons.clone();
+        }
+        backend_options
+            .interpreters
+            .extend(options.interpreters.iter().cloned());
+        let discovery = backend::discover(&backend_options);
+        Ok(Session {
+            layout,
+            root: options.root.clone(),
+            all_cases,
+            selected,
+            bad_cases,
+            options: backend_options,
+            discovery,
+            backends: Vec::new(),
+        })
+    }
+
+    /// The cases the filters select, in id order.
+    pub fn cases(&self) -> Vec<&Case> {
+        self.selected.iter().map(|&i| &self.all_cases[i]).collect()
+    }
+
+    /// The backend named `name` among those started.
+    pub fn backend(&self, name: &str) -> Option<&Backend> {
+        self.backends.iter().find(|b| b.name == name)
+    }
+
+    /// Starts one worker of each backend and fails with the first that cannot run.
+    pub fn require_running(&self) -> Result<(), Error> {
+        for backend in &self.backends {
+            backend.hello().map_err(|why| Error::Backend {
+                name: backend.name.clone(),
+                why,
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Every selected case on every backend, each judged against the goldens of its
+    /// backend's own language version.
+    pub fn run(&self, progress: &dyn Progress) -> Report {
+        let started = (SystemTime::now(), Instant::now());
+        let cases = self.cases();
+        let pairs = suite::pairs(&cases, &self.backends);
+        let outcomes = check_all(&pairs, progress, |(case, backend)| {
+            suite::check_golden(case, backend, &self.layout.expected)
+        });
+        self.report(Mode::Goldens, &self.backends, outcomes, started)
+    }
+
+    /// Every selected case on `other`, judged against what `reference` observes
+    /// (no goldens; `other`'s divergence marks apply).
+    pub fn diff(&self, reference: &Backend, other: &Backend, progress: &dyn Progress) -> Report {
+        let started = (SystemTime::now(), Instant::now());
+        let cases = self.cases();
+        let outcomes = check_all(&cases, progress, |case| {
+            suite::check_pair(case, reference, other)
+        });
+        let mode = Mode::Diff {
+            reference: backend_info(reference),
+        };
+        self.report(mode, std::slice::from_ref(other), outcomes, started)
+    }
+
+    fn report(
+        &self,
+        mode: Mode,
+        backends: &[Backend],
+        outcomes: Vec<Outcome>,
+        (wall, started): (SystemTime, Instant),
+    ) -> Report {
+        let cases = self
+            .cases()
+            .into_iter()
+            .map(|case| CaseInfo {
+                case: case.clone(),
+                timeline: timeline(&self.layout, case),
+            })
+            .collect();
+        Report {
+            mode,
+            meta: Meta {
+                tool: env!("CARGO_PKG_VERSION").to_string(),
+                commit: commit(&self.root),
+                machine: machine(),
+                started: wall
+                    .duration_since(SystemTime::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_secs()),
+                seconds: started.elapsed().as_secs_f64(),
+            },
+            backends: backends.iter().map(backend_info).collect(),
+            cases,
+            outcomes,
+            bad_cases: self.bad_cases.clone(),
+        }
+    }
+}
+
+/// What reports say of a backend. A backend that cannot start says why as its build.
+pub fn backend_info(backend: &Backend) -> BackendInfo {
+    BackendInfo {
+        name: backend.name.clone(),
+        kind: backend.spec.kind.name().to_string(),
+        language: backend.language().ok().map(|v| v.to_string()),
+        build: backend.describe().unwrap_or_else(|why| why),
+    }
+}
+
+/// Runs `check` on every item in parallel, telling `progress`. A passing outcome
+/// keeps what it was judged against (reports show the golden) but not its own
+/// observation, which is the same text.
+pub fn check_all<T: Sync>(
+    items: &[T],
+    progress: &dyn Progress,
+    check: impl Fn(&T) -> Outcome + Sync,
+) -> Vec<Outcome> {
+    progress.start("checks", items.len());
+    let outcomes = items
+        .par_iter()
+        .map(|item| {
+            let mut outcome = check(item);
+            if outcome.verdict == Verdict::Pass {
+                outcome.actual = Default::default();
+            }
+            progress.advance();
+            outcome
+        })
+        .collect();
+    progress.finish();
+    outcomes
+}
+
+/// The versions of a case's goldens in runs of identical observation.
+fn timeline(layout: &Layout, case: &Case) -> Vec<Vec<PyVersion>> {
+    let Ok(golden) = golden::read(&layout.expected, case) else {
+        return Vec::new();
+    };
+    let mut runs: Vec<(Vec<PyVersion>, &crate::observation::Rendered)> = Vec::new();
+    for (version, reference) in &golden.versions {
+        match runs.last_mut() {
+            Some((versions, body)) if **body == reference.body => versions.push(*version),
+            _ => runs.push((vec![*version], &reference.body)),
+        }
+    }
+    runs.into_iter().map(|(versions, _)| versions).collect()
+}
+
+/// The corpus's commit, `+dirty` when its work tree has changes; `None` outside git.
+fn commit(root: &std::path::Path) -> Option<String> {
+    let git = |args: &[&str]| {
+        std::process::Command::new("git")
+            .arg("-C")
+            .arg(root)
+            .args(args)
+            .stderr(std::process::Stdio::null())
+            .output()
+            .ok()
+            .filter(|o| o.status.success())
+            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+    };
+    let head = git(&["rev-parse", "HEAD"])?;
+    let dirty = git(&["status", "--porcelain", "--untracked-files=no"])
+        .is_some_and(|status| !status.is_empty());
+    Some(if dirty { format!("{head}+dirty") } else { head })
+}
+
+/// `linux x86_64, 2 cores, host`.
+fn machine() -> String {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname")
+        .map(|h| h.trim().to_string())
+        .unwrap_or_default();
+    let mut machine = format!(
+        "{} {}, {cores} cores",
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    );
+    if !host.is_empty() {
+        machine.push_str(&format!(", {host}"));
+    }
+    machine
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal.
+pub struct TerminalProgress {
+    bar: indicatif::ProgressBar,
+}
+
+impl TerminalProgress {
+    pub fn new() -> TerminalProgress {
+        let bar = indicatif::ProgressBar::hidden();
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {msg} {elapsed}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        TerminalProgress { bar }
+    }
+}
+
+impl Default for TerminalProgress {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Progress for TerminalProgress {
+    fn start(&self, what: &str, total: usize) {
+        self.bar.reset();
+        self.bar.set_length(total as u64);
+        self.bar.set_message(what.to_string());
+    }
+
+    fn advance(&self) {
+        self.bar.inc(1);
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
+}
