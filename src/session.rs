@@ -138,7 +138,7 @@ impl Session {
     /// Every selected case on every backend, each judged against the goldens of its
     /// backend's own language version.
     pub fn run(&self, progress: &dyn Progress) -> Report {
-        let started = (SystemTime::now(), Instant::now());
+        let started = Started::now();
         let cases = self.cases();
         let pairs = suite::pairs(&cases, &self.backends);
         let outcomes = check_all(&pairs, progress, |(case, backend)| {
@@ -150,7 +150,7 @@ impl Session {
     /// Every selected case on `other`, judged against what `reference` observes
     /// (no goldens; `other`'s divergence marks apply).
     pub fn diff(&self, reference: &Backend, other: &Backend, progress: &dyn Progress) -> Report {
-        let started = (SystemTime::now(), Instant::now());
+        let started = Started::now();
         let cases = self.cases();
         let outcomes = check_all(&cases, progress, |case| {
             suite::check_pair(case, reference, other)
@@ -161,13 +161,16 @@ impl Session {
         self.report(mode, std::slice::from_ref(other), outcomes, started)
     }
 
-    fn report(
+    /// The report of outcomes this session's cases had on `backends`, for a run
+    /// that began at `started`.
+    pub fn report(
         &self,
         mode: Mode,
         backends: &[Backend],
         outcomes: Vec<Outcome>,
-        (wall, started): (SystemTime, Instant),
+        started: Started,
     ) -> Report {
+        let Started(wall, started) = started;
         let cases = self
             .cases()
             .into_iter()
@@ -192,6 +195,16 @@ impl Session {
             outcomes,
             bad_cases: self.bad_cases.clone(),
         }
+    }
+}
+
+/// When a run began: the wall clock for reports, the monotonic clock for its length.
+#[derive(Debug, Clone, Copy)]
+pub struct Started(SystemTime, Instant);
+
+impl Started {
+    pub fn now() -> Started {
+        Started(SystemTime::now(), Instant::now())
     }
 }
 

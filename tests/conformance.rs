@@ -2,67 +2,95 @@
 //! for every backend installed on this machine (`closure-conformance backends`),
 //! each judged against the goldens of its own language version.
 //!
-//! Backends are started once, on first use, and shared by every trial, so the warm
-//! worker pools serve the whole run. A trial fails with the same explanation the
-//! command line prints: section diffs, fault reasons, stale divergence marks. A
-//! case that needs another Python than the backend's is an ignored trial.
+//! The corpus and backends are a library `Session`, as the command line's. Workers
+//! start on first use and are shared by every trial, so the warm worker pools serve
+//! the whole run. A trial fails with the same explanation the command line prints:
+//! section diffs, fault reasons, stale divergence marks. A case that needs another
+//! Python than the backend's is an ignored trial.
 //!
-//! The corpus is this repository's (`cases/`, `expected/`, `docs/`), or the one
-//! under `$CLOSURE_CONFORMANCE_ROOT`. A corpus with no case fails
+//! Each check runs once: its outcome is kept for the `docs::readme_matrix` trial,
+//! which makes the matrix of README.md from every outcome (running any check that
+//! no trial ran) and compares it, column by column, with what README.md shows.
+//!
+//! The corpus is this repository's (`cases/`, `expected/`, `docs/`, `README.md`),
+//! or the one under `$CLOSURE_CONFORMANCE_ROOT`. A corpus with no case fails
 //! (`corpus::not_empty`): a gate that checks nothing must not pass.
 
-use closure_conformance::backend::{self, Backend, BackendOptions};
-use closure_conformance::case;
-use closure_conformance::report::{explain, Palette};
-use closure_conformance::suite::{check_golden, skip_reason, Layout};
-use libtest_mimic::{Arguments, Trial};
-use std::path::PathBuf;
+use closure_conformance::coverage;
+use closure_conformance::error::Error;
+use closure_conformance::output;
+use closure_conformance::report::{explain, markdown, Mode, Palette};
+use closure_conformance::session::{Session, SessionOptions, Started};
+use closure_conformance::suite::{check_golden, skip_reason, Outcome};
+use libtest_mimic::{Arguments, Failed, Trial};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-type Shared = Arc<OnceLock<Backend>>;
+/// The session, and one outcome slot per (backend, case): `backend * cases + case`.
+struct Shared {
+    session: Session,
+    outcomes: Vec<OnceLock<Outcome>>,
+}
+
+impl Shared {
+    fn outcome(&self, backend: usize, case: usize) -> &Outcome {
+        let cases = self.session.all_cases.len();
+        self.outcomes[backend * cases + case].get_or_init(|| {
+            check_golden(
+                &self.session.all_cases[case],
+                &self.session.backends[backend],
+                &self.session.layout.expected,
+            )
+        })
+    }
+}
 
 fn main() {
     let args = Arguments::from_args();
     let root: PathBuf = std::env::var_os("CLOSURE_CONFORMANCE_ROOT")
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
-    let layout = Arc::new(Layout::under(&root));
     let palette = Palette::new(color(&args));
-    let mut trials = Vec::new();
-    let options = BackendOptions::from_env(PathBuf::from(env!(
-        "CARGO_BIN_EXE_closure-conformance"
-    )))
-    .map(|options| BackendOptions {
-        // 1 = a fresh worker process per case (the naive runner), for comparisons.
-        cases_per_worker: std::env::var("CLOSURE_CONFORMANCE_CASES_PER_WORKER")
-            .ok()
-            .and_then(|v| v.parse().ok()),
-        ..options
-    });
-    let options = match options {
-        Ok(options) => options,
-        Err(message) => {
-            trials.push(Trial::test(
-                "backends::options",
-                move || Err(message.into()),
-            ));
+    let options = SessionOptions {
+        root: root.clone(),
+        worker_exe: PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance")),
+        ..SessionOptions::default()
+    };
+    let mut session = match Session::open(&options) {
+        Ok(session) => session,
+        Err(error) => {
+            // No case at all is this trial's failure; anything else is the session's.
+            let name = match error {
+                Error::NoCases(_) => "corpus::not_empty",
+                _ => "session::open",
+            };
+            let message = error.to_string();
+            let trials = vec![Trial::test(name, move || Err(message.into()))];
             libtest_mimic::run(&args, trials).exit();
         }
     };
-    let found = backend::discover(&options);
-    let (cases, errors) = match case::discover(&layout.cases) {
-        Ok(found) => found,
-        Err(e) => {
-            let message = e.to_string();
-            trials.push(Trial::test("cases::discover", move || Err(message.into())));
-            (Vec::new(), Vec::new())
-        }
-    };
-    let not_empty = case::require_cases(&layout.cases, &cases);
-    trials.push(Trial::test("corpus::not_empty", move || {
-        not_empty.map_err(Into::into)
-    }));
-    for error in errors {
+    // 1 = a fresh worker process per case (the naive runner), for comparisons.
+    if let Some(n) = std::env::var("CLOSURE_CONFORMANCE_CASES_PER_WORKER")
+        .ok()
+        .and_then(|v| v.parse().ok())
+    {
+        session.options.cases_per_worker = Some(n);
+        let specs: Vec<_> = session.backends.iter().map(|b| b.spec.clone()).collect();
+        session.backends = specs
+            .into_iter()
+            .map(|spec| closure_conformance::backend::Backend::start(spec, &session.options))
+            .collect();
+    }
+    let slots = session.backends.len() * session.all_cases.len();
+    let shared = Arc::new(Shared {
+        outcomes: (0..slots).map(|_| OnceLock::new()).collect(),
+        session,
+    });
+    let session = &shared.session;
+
+    let mut trials = vec![Trial::test("corpus::not_empty", || Ok(()))];
+    for error in &session.bad_cases {
         let message = error.to_string();
         trials.push(Trial::test(
             format!("case-file::{}", error.path),
@@ -70,69 +98,62 @@ fn main() {
         ));
     }
     // The rule catalogue: every rule covered, every cited rule defined.
-    let catalogue_cases = cases.clone();
-    let cases_root = layout.cases.clone();
+    let docs = shared.clone();
     trials.push(Trial::test("coverage::catalogue", move || {
-        let rules = closure_conformance::coverage::load_rules(&cases_root)?;
-        let (_, problems) = closure_conformance::coverage::map(&rules, &catalogue_cases);
+        let session = &docs.session;
+        let rules = coverage::load_rules(&session.layout.cases)?;
+        let (_, problems) = coverage::map(&rules, &session.all_cases);
         match problems.is_empty() {
             true => Ok(()),
             false => Err(problems.join("\n").into()),
         }
     }));
-    // docs/divergences.md is made from the marks; it must not fall behind them.
-    let marked_cases = cases.clone();
+    // The generated docs must not fall behind what they are made from.
+    let docs = shared.clone();
     let path = root.join("docs/divergences.md");
     trials.push(Trial::test("docs::divergences", move || {
-        let written = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let expected = closure_conformance::coverage::divergences_markdown(&marked_cases);
-        match written.contains(&expected) {
-            true => Ok(()),
-            false => Err("docs/divergences.md is out of date: cargo run --release -- divergences > docs/divergences.md".into()),
-        }
+        let expected = coverage::divergences_document(&docs.session.all_cases);
+        same_as_file(
+            &path,
+            &expected,
+            "cargo run --release -- divergences > docs/divergences.md",
+        )
     }));
-    // Every golden version needs its reference here to be checked; the goldens must
-    // at least hold a reference for every installed backend's version.
-    // docs/versions.md is made from the goldens; it must not fall behind them.
-    let timeline_cases = cases.clone();
-    let expected_root = layout.expected.clone();
+    let docs = shared.clone();
     let path = root.join("docs/versions.md");
     trials.push(Trial::test("docs::versions", move || {
-        let written = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let expected = closure_conformance::timeline::markdown(&timeline_cases, &expected_root)?;
-        match written == expected {
-            true => Ok(()),
-            false => Err("docs/versions.md is out of date: cargo run --release -- versions > docs/versions.md".into()),
-        }
+        let session = &docs.session;
+        let expected =
+            closure_conformance::timeline::markdown(&session.all_cases, &session.layout.expected)?;
+        same_as_file(
+            &path,
+            &expected,
+            "cargo run --release -- versions > docs/versions.md",
+        )
     }));
-    for spec in found.available {
-        let name = spec.name.clone();
-        let language = spec.language;
-        let shared: Shared = Arc::new(OnceLock::new());
-        for case in &cases {
-            let skip = language.and_then(|v| skip_reason(case, v));
-            let (case, shared, layout, options, spec) = (
-                case.clone(),
-                shared.clone(),
-                layout.clone(),
-                options.clone(),
-                spec.clone(),
-            );
+    let docs = shared.clone();
+    let path = root.join("README.md");
+    trials.push(Trial::test("docs::readme_matrix", move || {
+        readme_matrix(&docs, &path)
+    }));
+
+    for (b, backend) in session.backends.iter().enumerate() {
+        for (c, case) in session.all_cases.iter().enumerate() {
+            let skip = backend.spec.language.and_then(|v| skip_reason(case, v));
             let kind = if skip.is_some() {
                 "needs another Python"
-            } else if case.divergences_for(&name).next().is_some() {
+            } else if case.divergences_for(&backend.name).next().is_some() {
                 "diverges"
             } else {
                 ""
             };
+            let shared = shared.clone();
             trials.push(
-                Trial::test(format!("{name}::{}", case.id), move || {
-                    let backend = shared.get_or_init(|| Backend::start(spec, &options));
-                    let outcome = check_golden(&case, backend, &layout.expected);
-                    if outcome.verdict.is_ok() {
-                        Ok(())
-                    } else {
-                        Err(explain(&outcome, palette).into())
+                Trial::test(format!("{}::{}", backend.name, case.id), move || {
+                    let outcome = shared.outcome(b, c);
+                    match outcome.verdict.is_ok() {
+                        true => Ok(()),
+                        false => Err(explain(outcome, palette).into()),
                     }
                 })
                 .with_kind(kind)
@@ -141,6 +162,87 @@ fn main() {
         }
     }
     libtest_mimic::run(&args, trials).exit();
+}
+
+/// Passes when `path` holds exactly `expected`; else says how to remake it.
+fn same_as_file(path: &Path, expected: &str, remake: &str) -> Result<(), Failed> {
+    let written = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    match written == expected {
+        true => Ok(()),
+        false => Err(format!("{} is out of date: {remake}", path.display()).into()),
+    }
+}
+
+/// The command that remakes README.md's matrix.
+const README_COMMAND: &str =
+    "cargo run --release -- report --format markdown --matrix-only -o README.md";
+
+/// README.md's matrix (between the `closure-conformance:begin/end` markers) must
+/// show, for every backend column it has that is installed here, exactly what
+/// this run observed. Columns of backends not installed here cannot be checked
+/// here and are named; a README that shares no column with this machine fails.
+fn readme_matrix(shared: &Shared, path: &Path) -> Result<(), Failed> {
+    let readme = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let section = output::spliced(&readme).ok_or_else(|| {
+        format!(
+            "{} has no `{}` … `{}` section for the matrix: add the markers, then {README_COMMAND}",
+            path.display(),
+            output::BEGIN,
+            output::END
+        )
+    })?;
+    let shown = markdown::parse_matrix(section)
+        .ok_or_else(|| format!("README.md's matrix section holds no matrix: {README_COMMAND}"))?;
+    let session = &shared.session;
+    let cases = session.all_cases.len();
+    // Every check of every backend, each run once (trials may have run it already).
+    (0..session.backends.len() * cases)
+        .into_par_iter()
+        .for_each(|i| {
+            shared.outcome(i / cases, i % cases);
+        });
+    let outcomes = (0..session.backends.len() * cases)
+        .map(|i| shared.outcome(i / cases, i % cases).clone())
+        .collect();
+    let report = session.report(Mode::Goldens, &session.backends, outcomes, Started::now());
+    let ran = markdown::parse_matrix(&markdown::matrix(&report))
+        .ok_or("the matrix this run made does not read back")?;
+    let mut differences = Vec::new();
+    let mut compared = 0;
+    for (backend, column) in &ran {
+        let Some(readme_column) = shown.get(backend) else {
+            continue;
+        };
+        compared += 1;
+        if readme_column != column {
+            let rows: Vec<String> = column
+                .iter()
+                .filter(|(row, cell)| readme_column.get(*row) != Some(cell))
+                .map(|(row, cell)| {
+                    format!(
+                        "{row}: README {} but this run {cell}",
+                        readme_column.get(row).map_or("has nothing", String::as_str)
+                    )
+                })
+                .collect();
+            differences.push(format!("{backend}: {}", rows.join("; ")));
+        }
+    }
+    if compared == 0 {
+        return Err(format!(
+            "no backend of README.md's matrix ({}) is installed here, so it cannot be checked",
+            shown.keys().cloned().collect::<Vec<_>>().join(", ")
+        )
+        .into());
+    }
+    match differences.is_empty() {
+        true => Ok(()),
+        false => Err(format!(
+            "README.md's matrix is out of date:\n{}\nremake it with {README_COMMAND} (with every backend it shows installed)",
+            differences.join("\n")
+        )
+        .into()),
+    }
 }
 
 /// Color only on a terminal; `--color` and NO_COLOR are honored.
