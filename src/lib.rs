@@ -31,6 +31,7 @@ pub mod golden;
 pub mod normalize;
 pub mod observation;
 pub mod output;
+pub mod protocol;
 pub mod regen;
 pub mod report;
 pub mod session;

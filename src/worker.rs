@@ -1,9 +1,7 @@
 //! Worker processes that run cases, and the pool that keeps them warm.
 //!
-//! A worker is any process that speaks the probe protocol (docs/protocol.md) on a
-//! socket that is its stdin and stdout: it first writes a hello line, then answers
-//! every request (a case, with an id) with one response carrying that id and the
-//! token this worker was given. Native interpreters run src/probe.py as a zygote
+//! A worker is any process that speaks the probe protocol (`protocol.rs`,
+//! docs/protocol.md) on a socket that is its stdin and stdout. Native interpreters run src/probe.py as a zygote
 //! that forks every case from a never-used state; Pyodide restores its memory.
 //!
 //! Nothing a case can write is trusted: a response with another id or token, an
@@ -15,7 +13,7 @@
 //! its case fails.
 
 use crate::observation::Observation;
-use serde::{Deserialize, Serialize};
+use crate::protocol::{self, Hello, RESPONSE_LIMIT, TOKEN_ENV};
 use std::collections::VecDeque;
 use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -23,42 +21,18 @@ use std::os::fd::OwnedFd;
 use std::os::unix::net::UnixStream;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
-/// The protocol version this runner speaks (src/probe.py `PROTOCOL`).
-pub const PROTOCOL: u32 = 2;
 /// How long a new worker may take to say hello (a debug-built RustPython is slow).
 const STARTUP_TIMEOUT: Duration = Duration::from_secs(60);
 /// A forking worker enforces each case's timeout itself; the runner waits this
 /// much longer before it gives up on the worker.
 const GRACE: Duration = Duration::from_secs(5);
-/// The environment variable that gives a worker its token.
-const TOKEN_ENV: &str = "CLOSURE_CONFORMANCE_TOKEN";
-/// Largest response line accepted; the probe caps case output well below this.
-const RESPONSE_LIMIT: u64 = 32 << 20;
+
 /// How much of a worker's stderr is kept to explain a crash.
 const STDERR_TAIL: usize = 2048;
-
-/// What a worker says about itself when it starts.
-#[derive(Debug, Clone, Deserialize, PartialEq)]
-pub struct Hello {
-    pub protocol: u32,
-    pub implementation: String,
-    pub language_version: String,
-    pub implementation_version: String,
-    #[serde(default)]
-    pub executable: String,
-    /// How cases are isolated: "fork" (a fresh fork of a zygote per case),
-    /// "snapshot" (Pyodide: its memory is restored) or "restore" (best effort).
-    #[serde(default)]
-    pub isolation: String,
-    /// Whether the worker is init of a PID namespace of its own.
-    #[serde(default)]
-    pub pid_namespace: bool,
-}
 
 /// How to start a worker process.
 #[derive(Debug, Clone)]
@@ -67,32 +41,6 @@ pub struct WorkerCommand {
     pub args: Vec<OsString>,
     /// The complete environment: workers never inherit ours.
     pub env: Vec<(OsString, OsString)>,
-}
-
-/// One case for a worker.
-#[derive(Debug, Serialize)]
-struct Request<'a> {
-    id: u64,
-    path: &'a str,
-    source: &'a str,
-    /// Seconds.
-    timeout: f64,
-    /// Bytes.
-    memory: u64,
-}
-
-/// A worker's answer to one request: an observation or a fault, never both.
-#[derive(Debug, Deserialize)]
-struct Response {
-    id: Option<u64>,
-    responder: String,
-    #[serde(default)]
-    observation: Option<Observation>,
-    #[serde(default)]
-    fault: Option<String>,
-    /// The case left state the worker could not put back: replace it.
-    #[serde(default)]
-    replace: Option<String>,
 }
 
 struct Worker {
@@ -106,16 +54,6 @@ struct Worker {
     cases_run: usize,
     /// The worker enforces timeouts itself (it forks each case).
     forks: bool,
-}
-
-/// A token no other worker has: the responder identity its responses must carry.
-fn new_token() -> String {
-    use std::hash::{BuildHasher, Hasher};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
-    hasher.write_u64(COUNTER.fetch_add(1, Ordering::Relaxed));
-    hasher.write_u32(std::process::id());
-    format!("{:016x}", hasher.finish())
 }
 
 /// How workers are wrapped so that cases live in a PID namespace of their own, or
@@ -152,7 +90,7 @@ impl Worker {
         let theirs_too = theirs
             .try_clone()
             .map_err(|e| format!("cannot create a socket pair: {e}"))?;
-        let token = new_token();
+        let token = protocol::new_token();
         let mut process = match namespace_wrapper() {
             Some(flags) => {
                 let mut process = Command::new("unshare");
@@ -230,17 +168,7 @@ impl Worker {
         };
         let hello = worker
             .receive(crate::backend::start_timeout(STARTUP_TIMEOUT))
-            .and_then(|line| {
-                let hello = serde_json::from_str::<Hello>(&line)
-                    .map_err(|e| format!("bad hello line {line:?}: {e}"))?;
-                if hello.protocol != PROTOCOL {
-                    return Err(format!(
-                        "it speaks protocol {}, this runner speaks {PROTOCOL}",
-                        hello.protocol
-                    ));
-                }
-                Ok(hello)
-            });
+            .and_then(|line| protocol::parse_hello(&line));
         match hello {
             Ok(hello) => {
                 worker.forks = hello.isolation == "fork";
@@ -434,45 +362,22 @@ impl Worker {
     ) -> Result<(Observation, bool), String> {
         self.next_id += 1;
         let id = self.next_id;
-        let request = Request {
-            id,
-            path,
-            source,
-            timeout: timeout.as_secs_f64(),
-            memory,
-        };
-        let line = serde_json::to_string(&request).expect("a request serializes");
+        let line = protocol::request(id, path, source, timeout, memory);
         if let Err(e) = writeln!(self.requests, "{line}").and_then(|_| self.requests.flush()) {
             let why = self.died();
             return Err(format!("{why} (request not delivered: {e})"));
         }
         let wait = if self.forks { timeout + GRACE } else { timeout };
         let (line, more) = self.receive_within(wait, timeout)?;
-        let response: Response = match serde_json::from_str(&line) {
-            Ok(response) => response,
-            Err(e) => {
-                return Err(self.kill(&format!(
-                    "protocol violation: unreadable response ({e}): {}",
-                    excerpt(&line)
-                )))
-            }
+        let answer = match protocol::response(&line, id, &self.token) {
+            Ok(answer) => answer,
+            Err(violation) => return Err(self.kill(&violation)),
         };
-        if response.id != Some(id) || response.responder != self.token {
-            return Err(self.kill(&format!(
-                "protocol violation: a response for request {:?} from {:?} arrived for request {id} of {:?}",
-                response.id, response.responder, self.token
-            )));
-        }
         // A line already behind the answer is a line nobody asked for.
         if more || matches!(self.lines.try_recv(), Ok(Ok(_))) {
             return Err(self.kill("protocol violation: a line after the response"));
         }
-        let keep = response.replace.is_none();
-        match (response.observation, response.fault) {
-            (Some(observation), None) => Ok((observation, keep)),
-            (None, Some(fault)) => Ok((Observation::fault(fault), keep)),
-            _ => Err(self.kill("protocol violation: a response needs an observation or a fault")),
-        }
+        Ok((answer.observation, answer.keep))
     }
 
     /// Alive, and nothing written since its last answer. A worker that wrote a
@@ -498,15 +403,5 @@ impl Worker {
             }
             Err(RecvTimeoutError::Disconnected) => Err(self.died()),
         }
-    }
-}
-
-/// The start of a line, for messages.
-fn excerpt(line: &str) -> String {
-    let short: String = line.chars().take(120).collect();
-    if short.len() < line.len() {
-        format!("{short:?}…")
-    } else {
-        format!("{short:?}")
     }
 }

@@ -22,8 +22,9 @@ pub mod rustpython;
 
 use crate::case::Case;
 use crate::observation::Observation;
+use crate::protocol::Hello;
 use crate::version::PyVersion;
-use crate::worker::{Hello, Pool, WorkerCommand};
+use crate::worker::{Pool, WorkerCommand};
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::io::Read as _;
