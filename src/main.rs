@@ -242,11 +242,14 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            if !matches!(error, Error::ReaderGone) {
-                let _ = output::stderr(&format!(
-                    "closure-conformance: error: {}\n",
-                    visible_line(&error.to_string())
-                ));
+            // A failed write of the report is said as it always was, without "error:".
+            let prefix = match error {
+                Error::ReaderGone => None,
+                Error::Output(_) => Some("closure-conformance: "),
+                _ => Some("closure-conformance: error: "),
+            };
+            if let Some(prefix) = prefix {
+                let _ = output::stderr(&format!("{prefix}{}\n", visible_line(&error.to_string())));
             }
             ExitCode::from(error.exit_code())
         }
@@ -380,17 +383,11 @@ fn report(args: ReportArgs) -> Outcome {
 }
 
 fn diff(args: DiffArgs) -> Outcome {
-    let names = [args.reference.clone(), args.other.clone()];
-    let session = args.common.open(&args.filters, &names)?;
-    session.require_running()?;
-    let (Some(reference), Some(other)) = (session.backend(&names[0]), session.backend(&names[1]))
-    else {
-        return Err(Error::Usage(format!(
-            "diff needs two different backends, not {} twice",
-            names[0]
-        )));
-    };
-    let report = session.diff(reference, other, &TerminalProgress::new());
+    let session = Session::corpus(&args.common.options(&args.filters, &[])?)?;
+    tell_bad_cases(&session)?;
+    let reference = session.start_one(&args.reference)?;
+    let other = session.start_one(&args.other)?;
+    let report = session.diff(&reference, &other, &TerminalProgress::new());
     finish(
         &report,
         args.format,
@@ -400,16 +397,11 @@ fn diff(args: DiffArgs) -> Outcome {
 }
 
 fn progress(args: ProgressArgs) -> Outcome {
-    let names = [args.old.clone(), args.new.clone()];
-    let session = args.common.open(&args.filters, &names)?;
-    session.require_running()?;
-    let (Some(old), Some(new)) = (session.backend(&names[0]), session.backend(&names[1])) else {
-        return Err(Error::Usage(format!(
-            "progress needs two different backends, not {} twice",
-            names[0]
-        )));
-    };
-    let found = changes::changes(&session, old, new, &TerminalProgress::new());
+    let session = Session::corpus(&args.common.options(&args.filters, &[])?)?;
+    tell_bad_cases(&session)?;
+    let old = session.start_one(&args.old)?;
+    let new = session.start_one(&args.new)?;
+    let found = changes::changes(&session, &old, &new, &TerminalProgress::new());
     say(&changes::render(&found, args.common.palette()))?;
     Ok(status(session.bad_cases.is_empty()))
 }

@@ -2,7 +2,7 @@
 //! them. Its runs return a `Report` value; what becomes of it (rendered, written,
 //! an exit status) is for the caller. `main` and `tests/conformance.rs` both use it.
 
-use crate::backend::{self, Backend, BackendOptions, Discovery};
+use crate::backend::{self, Backend, BackendOptions, Discovery, Kind};
 use crate::case::{self, Case, CaseError};
 use crate::compare::Verdict;
 use crate::error::Error;
@@ -80,6 +80,13 @@ impl Session {
 
     /// `open` without starting any backend (regen starts the references; bench its own).
     pub fn corpus(options: &SessionOptions) -> Result<Session, Error> {
+        Session::corpus_of_kinds(options, &Kind::ALL)
+    }
+
+    /// `corpus`, finding only the backends of `kinds` (none: no backend at all), so
+    /// that a caller needing one backend does not identify every interpreter on the
+    /// machine (a test harness running one trial per process, as nextest does).
+    pub fn corpus_of_kinds(options: &SessionOptions, kinds: &[Kind]) -> Result<Session, Error> {
         let layout = Layout::under(&options.root);
         let (all_cases, bad_cases) = case::discover(&layout.cases).map_err(Error::NoCorpus)?;
         case::require_cases(&layout.cases, &all_cases).map_err(Error::NoCases)?;
@@ -101,7 +108,7 @@ impl Session {
         backend_options
             .interpreters
             .extend(options.interpreters.iter().cloned());
-        let discovery = backend::discover(&backend_options);
+        let discovery = backend::discover_kinds(&backend_options, kinds);
         Ok(Session {
             layout,
             root: options.root.clone(),
@@ -114,25 +121,41 @@ impl Session {
         })
     }
 
+    /// Finds the backends of `kinds` (replacing what was found before) and starts
+    /// those `names` select among them, as `open` does (no names: every one found).
+    /// Starting spawns no worker: workers spawn on first use.
+    pub fn find_backends(&mut self, kinds: &[Kind], names: &[String]) -> Result<(), Error> {
+        self.discovery = backend::discover_kinds(&self.options, kinds);
+        let specs = self
+            .discovery
+            .select(names)
+            .map_err(Error::UnknownBackend)?;
+        self.backends = specs
+            .into_iter()
+            .map(|spec| Backend::start(spec, &self.options))
+            .collect();
+        Ok(())
+    }
+
     /// The cases the filters select, in id order.
     pub fn cases(&self) -> Vec<&Case> {
         self.selected.iter().map(|&i| &self.all_cases[i]).collect()
     }
 
-    /// The backend named `name` among those started.
-    pub fn backend(&self, name: &str) -> Option<&Backend> {
-        self.backends.iter().find(|b| b.name == name)
-    }
-
-    /// Starts one worker of each backend and fails with the first that cannot run.
-    pub fn require_running(&self) -> Result<(), Error> {
-        for backend in &self.backends {
-            backend.hello().map_err(|why| Error::Backend {
-                name: backend.name.clone(),
-                why,
-            })?;
-        }
-        Ok(())
+    /// Starts the backend named `name` (by name, or the first of a kind) apart from
+    /// the session's own, and checks that it runs.
+    pub fn start_one(&self, name: &str) -> Result<Backend, Error> {
+        let spec = self
+            .discovery
+            .select(&[name.to_string()])
+            .map_err(Error::UnknownBackend)?
+            .remove(0);
+        let backend = Backend::start(spec, &self.options);
+        backend.hello().map_err(|why| Error::Backend {
+            name: backend.name.clone(),
+            why,
+        })?;
+        Ok(backend)
     }
 
     /// Every selected case on every backend, each judged against the goldens of its

@@ -221,10 +221,17 @@ fn json_report_has_one_result_per_check() {
     // No 3.14 reference here: RustPython's two checks fail for want of one.
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(report["results"].as_array().unwrap().len(), 4);
-    assert_eq!(report["summary"]["all"]["cpython-3.11"]["pass"], 2);
-    assert_eq!(report["summary"]["all"]["rustpython"]["fail"], 2);
+    assert_eq!(report["schema"], "closure-conformance/report");
+    assert_eq!(report["schema_version"], 1);
+    assert_eq!(report["rows"].as_array().unwrap().len(), 4);
+    assert_eq!(report["totals"]["cpython-3.11"]["pass"], 2);
+    assert_eq!(report["totals"]["rustpython"]["fail"], 2);
     assert_eq!(report["backends"][1]["name"], "rustpython");
+    assert_eq!(report["backends"][1]["language"], "3.14");
+    assert!(report["meta"]["machine"]
+        .as_str()
+        .unwrap()
+        .contains("cores"));
 }
 
 #[test]
@@ -260,13 +267,13 @@ fn cases_that_need_a_newer_python_are_skipped_with_the_reason() {
     let (out, stdout, _) = run(dir.path(), &["-b", "cpython", "--format", "json"]);
     assert!(out.status.success(), "{stdout}");
     let report: serde_json::Value = serde_json::from_str(&stdout).unwrap();
-    let lambda = report["results"]
+    let lambda = report["rows"]
         .as_array()
         .unwrap()
         .iter()
         .find(|r| r["case"] == "t/lambda")
         .unwrap();
-    assert_eq!(lambda["verdict"], "skipped");
+    assert_eq!(lambda["status"], "skipped");
     assert!(lambda["reasons"][0]
         .as_str()
         .unwrap()
@@ -839,4 +846,91 @@ fn bench_honours_jobs() {
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(stdout.contains("; 1 jobs on "), "{stdout}");
     assert!(stdout.contains("\nlimit       4       8 "), "{stdout}");
+}
+
+/// `report` writes each format to stdout or atomically to a file, splices between
+/// the markers of a file that has them, and exits as `run` does.
+#[test]
+fn report_writes_every_format_and_exits_as_run_does() {
+    let dir = suite();
+    assert!(run(dir.path(), &["regen"]).0.status.success());
+    let path = dir.path().join("expected/t/counter.txt");
+    let golden = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, golden.replace("n: int = 2", "n: int = 3")).unwrap();
+
+    // markdown to a file: nothing on stdout, the matrix and the failure in the file.
+    let report = dir.path().join("out/report.md");
+    let (out, stdout, stderr) = run(
+        dir.path(),
+        &["report", "-b", "cpython", "-o", report.to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert_eq!(stdout, "");
+    let text = std::fs::read_to_string(&report).unwrap();
+    assert!(text.contains("| t | 1/0/1 |"), "{text}");
+    assert!(text.contains("| **conformance** | 50.0% |"), "{text}");
+    assert!(text.contains("## Failures (1)"), "{text}");
+
+    // Into a file with markers: only the text between them changes.
+    let readme = dir.path().join("README.md");
+    std::fs::write(
+        &readme,
+        "# intro\n<!-- closure-conformance:begin -->\nold\n<!-- closure-conformance:end -->\nkept\n",
+    )
+    .unwrap();
+    let (out, _, _) = run(
+        dir.path(),
+        &[
+            "report",
+            "--matrix-only",
+            "-b",
+            "cpython",
+            "-o",
+            readme.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let spliced = std::fs::read_to_string(&readme).unwrap();
+    assert!(
+        spliced
+            .starts_with("# intro\n<!-- closure-conformance:begin -->\n| topic | `cpython-3.11` |"),
+        "{spliced}"
+    );
+    assert!(
+        spliced.ends_with("<!-- closure-conformance:end -->\nkept\n"),
+        "{spliced}"
+    );
+    assert!(!spliced.contains("old"), "{spliced}");
+
+    // github: one annotation, on the failing case's file.
+    let (out, stdout, _) = run(
+        dir.path(),
+        &["report", "--format", "github", "-b", "cpython"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{stdout}");
+    assert!(
+        lines[0].starts_with(
+            "::error file=cases/t/counter.py,line=1,title=cpython-3.11%3A t/counter::"
+        ),
+        "{stdout}"
+    );
+
+    // A usage error is one line and exit 2.
+    let (out, stdout, stderr) = run(dir.path(), &["report", "--format", "json", "--matrix-only"]);
+    assert_eq!(out.status.code(), Some(2), "{stdout}");
+    assert_eq!(
+        stderr,
+        "closure-conformance: error: --matrix-only is for --format markdown\n"
+    );
+
+    // Once the golden is right again, every format exits 0.
+    std::fs::write(&path, golden).unwrap();
+    for format in ["human", "markdown", "json", "junit", "html", "github"] {
+        let (out, stdout, stderr) =
+            run(dir.path(), &["report", "--format", format, "-b", "cpython"]);
+        assert_eq!(out.status.code(), Some(0), "{format}: {stderr}");
+        assert_eq!(stdout.is_empty(), format == "github", "{format}: {stdout}");
+    }
 }

@@ -58,6 +58,20 @@ pub enum Kind {
 }
 
 impl Kind {
+    /// The kind whose discovery names a backend `name`, if any can: `cpython-3.X`
+    /// is CPython's, `pyodide-3.X` Pyodide's, `pypy` and `rustpython` their own.
+    /// Any other name can only be an external interpreter's (`external::parse_interpreter`
+    /// refuses the built-in names and prefixes), `rustpython-0.6.0` for one.
+    pub fn of_backend(name: &str) -> Kind {
+        match name {
+            "pypy" => Kind::PyPy,
+            "rustpython" => Kind::RustPython,
+            _ if name.starts_with("cpython-") => Kind::CPython,
+            _ if name.starts_with("pyodide-") => Kind::Pyodide,
+            _ => Kind::External,
+        }
+    }
+
     pub const ALL: [Kind; 5] = [
         Kind::CPython,
         Kind::Pyodide,
@@ -180,8 +194,15 @@ pub fn default_home() -> PathBuf {
 
 /// Finds every backend of every kind.
 pub fn discover(options: &BackendOptions) -> Discovery {
+    discover_kinds(options, &Kind::ALL)
+}
+
+/// Finds the backends of `kinds` only (none: nothing), in the order of `Kind::ALL`
+/// whatever the order given. CPython's discovery asks every candidate interpreter
+/// who it is; a caller that needs one backend of another kind need not pay for it.
+pub fn discover_kinds(options: &BackendOptions, kinds: &[Kind]) -> Discovery {
     let mut found = Discovery::default();
-    for kind in Kind::ALL {
+    for kind in Kind::ALL.into_iter().filter(|k| kinds.contains(k)) {
         match kind {
             Kind::CPython => cpython::discover(options, &mut found),
             Kind::Pyodide => pyodide::discover(options, &mut found),
@@ -525,4 +546,39 @@ pub fn listing(found: &Discovery) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_backend_name_has_one_kind() {
+        assert_eq!(Kind::of_backend("cpython-3.11"), Kind::CPython);
+        assert_eq!(Kind::of_backend("pyodide-3.14"), Kind::Pyodide);
+        assert_eq!(Kind::of_backend("pypy"), Kind::PyPy);
+        assert_eq!(Kind::of_backend("rustpython"), Kind::RustPython);
+        // External names may start like built-in ones, but never equal them.
+        assert_eq!(Kind::of_backend("rustpython-0.6.0"), Kind::External);
+        assert_eq!(Kind::of_backend("pypy-nightly"), Kind::External);
+        assert_eq!(Kind::of_backend("cpython"), Kind::External);
+        for name in ["rustpython-0.6.0", "pypy-nightly", "graalpy"] {
+            let (name, _) = external::parse_interpreter(&format!("{name}=python3")).unwrap();
+            assert_eq!(Kind::of_backend(&name), Kind::External);
+        }
+    }
+
+    #[test]
+    fn discovering_no_kind_finds_nothing() {
+        let options = BackendOptions {
+            worker_exe: PathBuf::from("closure-conformance"),
+            ..BackendOptions::default()
+        };
+        let found = discover_kinds(&options, &[]);
+        assert!(found.available.is_empty() && found.unavailable.is_empty());
+        let found = discover_kinds(&options, &[Kind::RustPython]);
+        let names: Vec<&str> = found.available.iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(names, ["rustpython"]);
+        assert!(found.unavailable.is_empty());
+    }
 }
