@@ -130,10 +130,7 @@ mod tests {
         );
         let failed = &rows[2];
         assert_eq!(failed["sections"], serde_json::json!(["stdout"]));
-        assert!(failed["diffs"]["stdout"]
-            .as_str()
-            .unwrap()
-            .contains("+2"));
+        assert!(failed["diffs"]["stdout"].as_str().unwrap().contains("+2"));
         let diverged = &rows[1];
         assert_eq!(diverged["sections"], serde_json::json!(["exception"]));
         assert_eq!(value["totals"]["cpython-3.11"]["fail"], 1);
