@@ -380,13 +380,7 @@ fn matrix(out: &mut String, report: &Report, data: &Data) {
     let backends = report.backend_names();
     let tallies = report.tally();
     let has_timeline = !data.versions.is_empty();
-    let count = |topic: &str, backend: &str| {
-        tallies
-            .get(topic)
-            .and_then(|row| row.get(backend))
-            .copied()
-            .unwrap_or_default()
-    };
+    let count = |topic: &str, backend: &str| super::cell(&tallies, topic, backend);
 
     out.push_str(
         "<table id=\"matrix\">\n<thead>\n<tr class=\"names\"><th class=\"name\">case</th>",
@@ -618,23 +612,8 @@ fn strip(out: &mut String, versions: &[PyVersion], timeline: &[Vec<PyVersion>]) 
 
 /// `2026-11-21 22:24 UTC` from seconds since the Unix epoch.
 fn date(seconds: u64) -> String {
-    let days = (seconds / 86_400) as i64;
-    let rest = seconds % 86_400;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02} {:02}:{:02} UTC",
-        rest / 3600,
-        rest / 60 % 60
-    )
+    let stamp = super::timestamp(seconds);
+    format!("{} UTC", stamp[..16].replace('T', " "))
 }
 
 const PANEL: &str = r##"<aside id="panel" hidden>

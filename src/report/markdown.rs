@@ -92,13 +92,7 @@ pub fn matrix(report: &Report) -> String {
             .join(" | "),
         "---:|".repeat(backends.len())
     );
-    let count = |topic: &str, backend: &str| {
-        tallies
-            .get(topic)
-            .and_then(|row| row.get(backend))
-            .copied()
-            .unwrap_or_default()
-    };
+    let count = |topic: &str, backend: &str| super::cell(&tallies, topic, backend);
     let topics = report.topics();
     for topic in topics.iter().map(String::as_str).chain([ALL_TOPICS]) {
         let cells: Vec<String> = backends.iter().map(|b| cell(count(topic, b))).collect();
