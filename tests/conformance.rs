@@ -12,10 +12,16 @@
 //! which makes the matrix of README.md from every outcome (running any check that
 //! no trial ran) and compares it, column by column, with what README.md shows.
 //!
+//! Asked for one trial only (`--exact NAME`: nextest runs each trial so, in a
+//! process of its own), the harness finds and starts only the backend that trial
+//! runs on, and none for the corpus and docs trials; `--list` lists every trial of
+//! every backend found, starting no worker.
+//!
 //! The corpus is this repository's (`cases/`, `expected/`, `docs/`, `README.md`),
 //! or the one under `$CLOSURE_CONFORMANCE_ROOT`. A corpus with no case fails
 //! (`corpus::not_empty`): a gate that checks nothing must not pass.
 
+use closure_conformance::backend::Kind;
 use closure_conformance::coverage;
 use closure_conformance::error::Error;
 use closure_conformance::output;
@@ -57,7 +63,12 @@ fn main() {
         worker_exe: PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance")),
         ..SessionOptions::default()
     };
-    let mut session = match Session::open(&options) {
+    let only = only_trial(&args);
+    let opened = match only {
+        Some(name) => open_for(&options, name),
+        None => Session::open(&options),
+    };
+    let mut session = match opened {
         Ok(session) => session,
         Err(error) => {
             // No case at all is this trial's failure; anything else is the session's.
@@ -66,7 +77,16 @@ fn main() {
                 _ => "session::open",
             };
             let message = error.to_string();
-            let trials = vec![Trial::test(name, move || Err(message.into()))];
+            // A process asked for one trial fails that trial too: running none would pass.
+            let mut names = vec![name];
+            names.extend(only.filter(|&only| only != name));
+            let trials = names
+                .into_iter()
+                .map(|name| {
+                    let message = message.clone();
+                    Trial::test(name, move || Err(message.into()))
+                })
+                .collect();
             libtest_mimic::run(&args, trials).exit();
         }
     };
@@ -133,7 +153,7 @@ fn main() {
     }));
     let docs = shared.clone();
     let path = root.join("README.md");
-    trials.push(Trial::test("docs::readme_matrix", move || {
+    trials.push(Trial::test(README_TRIAL, move || {
         readme_matrix(&docs, &path)
     }));
 
@@ -141,9 +161,9 @@ fn main() {
         for (c, case) in session.all_cases.iter().enumerate() {
             let skip = backend.spec.language.and_then(|v| skip_reason(case, v));
             let kind = if skip.is_some() {
-                "needs another Python"
+                NEEDS_ANOTHER_PYTHON
             } else if case.divergences_for(&backend.name).next().is_some() {
-                "diverges"
+                DIVERGES
             } else {
                 ""
             };
@@ -162,6 +182,51 @@ fn main() {
         }
     }
     libtest_mimic::run(&args, trials).exit();
+}
+
+/// The one trial this process is asked to run, when that is all it is asked:
+/// `--exact NAME` without `--list`, which is how nextest runs every trial, each in
+/// a process of its own.
+fn only_trial(args: &Arguments) -> Option<&str> {
+    match (&args.filter, args.exact, args.list) {
+        (Some(name), true, false) => Some(name),
+        _ => None,
+    }
+}
+
+/// The kinds of trial (libtest-mimic lists a trial with a kind as `[KIND] NAME`,
+/// and nextest then names it so, in its filters and in `--exact`).
+const NEEDS_ANOTHER_PYTHON: &str = "needs another Python";
+const DIVERGES: &str = "diverges";
+
+/// The trial that needs every backend: it runs them all itself.
+const README_TRIAL: &str = "docs::readme_matrix";
+
+/// A session for the one trial `name`: the corpus, and only the backend that trial
+/// runs on, found by the one kind that can name it (`Kind::of_backend`), so that a
+/// trial does not identify every interpreter on the machine first. Trials of the
+/// corpus and docs find none, but `docs::readme_matrix` every one. Its trial list
+/// is the full run's with `name` in it, when the full run has `name`.
+fn open_for(options: &SessionOptions, name: &str) -> Result<Session, Error> {
+    let mut session = Session::corpus_of_kinds(options, &[])?;
+    let name = [NEEDS_ANOTHER_PYTHON, DIVERGES]
+        .iter()
+        .find_map(|kind| name.strip_prefix(&format!("[{kind}] ")))
+        .unwrap_or(name);
+    if name == README_TRIAL {
+        session.find_backends(&Kind::ALL, &[])?;
+        return Ok(session);
+    }
+    // `<backend>::<case id>`: no backend name holds `::`, and the rest must be a case
+    // of the corpus (the other trials' names hold none: `docs::versions`, …).
+    let backend = name
+        .split_once("::")
+        .filter(|(_, id)| session.all_cases.iter().any(|case| case.id == *id))
+        .map(|(backend, _)| backend);
+    if let Some(backend) = backend {
+        session.find_backends(&[Kind::of_backend(backend)], &[backend.to_string()])?;
+    }
+    Ok(session)
 }
 
 /// Passes when `path` holds exactly `expected`; else says how to remake it.

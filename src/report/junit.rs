@@ -13,7 +13,8 @@ pub fn render(report: &Report) -> String {
     let _ = writeln!(
         out,
         "<testsuites name=\"closure-conformance\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"{:.3}\" timestamp=\"{}\">",
-        report.outcomes.len(),
+        // Every <testcase>: the checks and the bad case files (the errors).
+        report.outcomes.len() + report.bad_cases.len(),
         totals.fail,
         report.bad_cases.len(),
         totals.skipped,
@@ -137,7 +138,7 @@ fn escape(text: &str, quotes: bool) -> String {
             '"' if quotes => out.push_str("&quot;"),
             '\t' if quotes => out.push_str("&#9;"),
             // Not characters in XML 1.0; `visible` escapes the rest of C0 already.
-            '\u{fffe}' | '\u{ffff}' => out.push_str("\\ufffe"),
+            '\u{fffe}' | '\u{ffff}' => out.push_str(&format!("\\u{{{:04x}}}", c as u32)),
             c => out.push(c),
         }
     }
@@ -156,6 +157,7 @@ mod tests {
             "a&lt;b &amp; &quot;c&quot;\\x0a\\x1b"
         );
         assert_eq!(text("</failure>"), "&lt;/failure&gt;");
+        assert_eq!(text("\u{fffe}\u{ffff}"), "\\u{fffe}\\u{ffff}");
     }
 
     #[test]
