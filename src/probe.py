@@ -8,7 +8,10 @@ Every backend runs this same file, so an observation means the same thing everyw
 The worker protocol is JSON lines (docs/protocol.md). The worker first writes a
 hello line; then each request {"id", "path", "source", "timeout", "memory"} gets
 exactly one response {"id", "responder", "observation"} or {"id", "responder",
-"fault"}, where "responder" is the token the runner gave this worker.
+"fault"}, where "responder" is the token the runner gave this worker. A batch
+request (the fuzzer's) has "programs" and "mode" instead of "source" and gets
+{"id", "responder", "observations"}: one observation per program, all run in one
+fork, each as a fresh __main__.
 
 Isolation is exact by construction where the interpreter can fork: the serving
 process is a zygote that never runs a case. Each case runs in a fresh fork of it,
@@ -30,7 +33,7 @@ import sys
 import time
 import types
 
-PROTOCOL = 2
+PROTOCOL = 3
 TOKEN_ENV = "CLOSURE_CONFORMANCE_TOKEN"
 TICK = 0.01  # seconds between the zygote's checks of a running case
 STDERR_TAIL = 2048  # bytes of a case's raw stderr kept to explain a crash
@@ -249,9 +252,10 @@ class Snapshot:
         return None
 
 
-def observe(path, source):
-    """Run `source` as __main__ and observe it. Never raises for anything the case
-    does; leaves behind whatever the case changed (the caller isolates)."""
+def observe(path, source, execute=True):
+    """Run `source` as __main__ and observe it (or only compile it, when not
+    `execute`). Never raises for anything the case does; leaves behind whatever
+    the case changed (the caller isolates)."""
     stdout, stderr = CappedStream(), CappedStream()
     main = types.ModuleType("__main__")
     main.__file__ = path
@@ -268,7 +272,7 @@ def observe(path, source):
         code = compile(source, path, "exec", dont_inherit=True)
     except SyntaxError as error:
         exception = describe_exception(error)
-    if code is not None:
+    if code is not None and execute:
         try:
             exec(code, main.__dict__)
         except BaseException as error:  # the case's own ending, whatever it is
@@ -283,6 +287,22 @@ def observe(path, source):
         "scopes": scopes,
         "cells": cells,
     }
+
+
+def observe_batch(path, programs, mode):
+    """Observes each program in turn, each as a fresh __main__ in this process.
+
+    Only for the fuzzer's programs, which by construction touch nothing but their
+    own module (no imports, no I/O, no interpreter state): the batch as a whole is
+    isolated like one case, and the runner reruns a program alone before it
+    trusts a difference, so nothing one program leaves can be mistaken for another's."""
+    if mode not in ("execute", "compile"):
+        raise ValueError("unknown batch mode %r" % (mode,))
+    saved = sys.stdout, sys.stderr
+    try:
+        return [observe(path, source, mode == "execute") for source in programs]
+    finally:
+        sys.stdout, sys.stderr = saved
 
 
 def run_case(path, source):
@@ -340,16 +360,31 @@ def mebibytes(count):
 
 
 def parse_request(line):
+    """(id, path, job, timeout, memory); job is a source, or (programs, mode) for a batch."""
     request = json.loads(line)
     if not isinstance(request, dict):
         raise ValueError("a request is a JSON object")
+    if "programs" in request:
+        programs = request["programs"]
+        if not isinstance(programs, list) or not all(isinstance(p, str) for p in programs):
+            raise ValueError("programs is a list of strings")
+        job = (programs, request.get("mode", "execute"))
+    else:
+        job = request["source"]
     return (
         request["id"],
         request["path"],
-        request["source"],
+        job,
         float(request.get("timeout", 10)),
         int(request.get("memory", 4 << 30)),
     )
+
+
+def run_job(path, job):
+    """The JSON payload of one job: an observation, or a batch's list of them."""
+    if isinstance(job, tuple):
+        return "observations", observe_batch(path, job[0], job[1])
+    return "observation", observe(path, job)
 
 
 def respond_in_process(line, token):
@@ -357,10 +392,17 @@ def respond_in_process(line, token):
     case runs in this process and Snapshot puts back what it can."""
     request_id = None
     try:
-        request_id, path, source, _, _ = parse_request(line)
-        observation = run_case(path, source)
-        tainted = observation.pop("tainted")
-        response = {"id": request_id, "responder": token, "observation": observation}
+        request_id, path, job, _, _ = parse_request(line)
+        if isinstance(job, tuple):
+            snapshot = Snapshot()
+            try:
+                response = {"id": request_id, "responder": token, "observations": observe_batch(path, job[0], job[1])}
+            finally:
+                tainted = snapshot.restore()
+        else:
+            observation = run_case(path, job)
+            tainted = observation.pop("tainted")
+            response = {"id": request_id, "responder": token, "observation": observation}
         if tainted:
             response["replace"] = tainted
     except BaseException as error:  # a probe fault; report it rather than die
@@ -423,30 +465,35 @@ class Zygote:
     def respond(self, line):
         request_id = None
         try:
-            request_id, path, source, timeout, memory = parse_request(line)
-            outcome, payload = self.run(path, source, timeout, memory)
+            request_id, path, job, timeout, memory = parse_request(line)
+            outcome, payload = self.run(path, job, timeout, memory)
         except BaseException as error:  # a probe fault; report it rather than die
             outcome, payload = "fault", "probe error: %s: %s" % (type_name(error), error)
-        if outcome == "observation":
-            return '{"id": %s, "observation": %s, "responder": %s}' % (json.dumps(request_id), payload, json.dumps(self.token))
+        if outcome != "fault":
+            return '{"id": %s, %s: %s, "responder": %s}' % (json.dumps(request_id), json.dumps(outcome), payload, json.dumps(self.token))
         return dumps({"id": request_id, "responder": self.token, "fault": payload})
 
-    def run(self, path, source, timeout, memory):
-        """Runs one case in a fork; returns ("observation", json) or ("fault", why)."""
+    def run(self, path, job, timeout, memory):
+        """Runs one job in a fork; returns ("observation" or "observations", json) or ("fault", why)."""
         out_read, out_write = os.pipe()
         err_read, err_write = os.pipe()
         pid = os.fork()
         if pid == 0:
-            self.child(path, source, out_read, out_write, err_read, err_write)
+            self.child(path, job, out_read, out_write, err_read, err_write)
         os.close(out_write)
         os.close(err_write)
         try:
-            return self.supervise(pid, out_read, err_read, timeout, memory)
+            outcome, payload = self.supervise(pid, out_read, err_read, timeout, memory)
+            if outcome == "observation":
+                # The child wrote [kind, payload]; the kind is the probe's, not the case's.
+                kind, _, payload = payload.partition(" ")
+                outcome = json.loads(kind)
+            return outcome, payload
         finally:
             os.close(out_read)
             os.close(err_read)
 
-    def child(self, path, source, out_read, out_write, err_read, err_write):
+    def child(self, path, job, out_read, out_write, err_read, err_write):
         """The fork: runs the case, writes one observation line, never returns."""
         try:
             me = os.getpid()
@@ -456,7 +503,8 @@ class Zygote:
             os.dup2(err_write, 2)
             os.close(err_write)
             os.setpgid(0, 0)  # the case and what it starts form one group
-            data = (dumps(observe(path, source)) + "\n").encode("utf-8")
+            kind, payload = run_job(path, job)
+            data = ("%s %s\n" % (json.dumps(kind), dumps(payload))).encode("utf-8")
             if os.getpid() == me:  # a fork the case made must not answer for it
                 while data:
                     data = data[os.write(out_write, data):]
@@ -498,7 +546,7 @@ class Zygote:
         if why is not None:
             return "fault", why
         data = output.data
-        if data.count(b"\n") == 1 and data.endswith(b"\n") and data.startswith(b"{"):
+        if data.count(b"\n") == 1 and data.endswith(b"\n") and data.startswith(b'"observation'):
             return "observation", data[:-1].decode("utf-8")
         if data:
             return "fault", "the case wrote into the probe's response channel"

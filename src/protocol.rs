@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
 
 /// The protocol version this runner speaks (src/probe.py `PROTOCOL`).
-pub const PROTOCOL: u32 = 2;
+pub const PROTOCOL: u32 = 3;
 /// The environment variable that gives a worker its token.
 pub const TOKEN_ENV: &str = "CLOSURE_CONFORMANCE_TOKEN";
 /// Largest response line accepted; the probe caps case output well below this.
@@ -39,12 +39,17 @@ pub struct Hello {
     pub pid_namespace: bool,
 }
 
-/// One case for a worker.
+/// One case for a worker, or a batch of the fuzzer's programs.
 #[derive(Debug, Serialize)]
 struct Request<'a> {
     id: u64,
     path: &'a str,
-    source: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    programs: Option<&'a [String]>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mode: Option<&'a str>,
     /// Seconds.
     timeout: f64,
     /// Bytes.
@@ -58,6 +63,8 @@ struct Response {
     responder: String,
     #[serde(default)]
     observation: Option<Observation>,
+    #[serde(default)]
+    observations: Option<Vec<Observation>>,
     #[serde(default)]
     fault: Option<String>,
     /// The case left state the worker could not put back: replace it.
@@ -102,16 +109,91 @@ pub fn request(id: u64, path: &str, source: &str, timeout: Duration, memory: u64
     let request = Request {
         id,
         path,
-        source,
+        source: Some(source),
+        programs: None,
+        mode: None,
         timeout: timeout.as_secs_f64(),
         memory,
     };
     serde_json::to_string(&request).expect("a request serializes")
 }
 
-/// The response line to request `id` of the worker holding `token`, read; `Err` is
-/// the protocol violation, in words.
-pub fn response(line: &str, id: u64, token: &str) -> Result<Answer, String> {
+/// How a batch's programs are observed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BatchMode {
+    /// Run each program: the full observation.
+    Execute,
+    /// Only compile each program: scopes, and the SyntaxError if any.
+    Compile,
+}
+
+impl BatchMode {
+    fn name(self) -> &'static str {
+        match self {
+            BatchMode::Execute => "execute",
+            BatchMode::Compile => "compile",
+        }
+    }
+}
+
+/// The request line for a batch of programs, all observed in one fork, each as a
+/// fresh `__main__` (the fuzzer's programs, which touch nothing else).
+pub fn batch_request(
+    id: u64,
+    path: &str,
+    programs: &[String],
+    mode: BatchMode,
+    timeout: Duration,
+    memory: u64,
+) -> String {
+    let request = Request {
+        id,
+        path,
+        source: None,
+        programs: Some(programs),
+        mode: Some(mode.name()),
+        timeout: timeout.as_secs_f64(),
+        memory,
+    };
+    serde_json::to_string(&request).expect("a request serializes")
+}
+
+/// A worker's answer to a batch.
+#[derive(Debug, PartialEq)]
+pub struct BatchAnswer {
+    /// One observation per program, in order; `Err` is the batch's fault.
+    pub observations: Result<Vec<Observation>, String>,
+    pub keep: bool,
+}
+
+/// The response line to batch request `id` of `count` programs, read; `Err` is the
+/// protocol violation, in words.
+pub fn batch_response(
+    line: &str,
+    id: u64,
+    token: &str,
+    count: usize,
+) -> Result<BatchAnswer, String> {
+    let response = parse_response(line, id, token)?;
+    let keep = response.replace.is_none();
+    match (response.observation, response.observations, response.fault) {
+        (None, Some(observations), None) if observations.len() == count => Ok(BatchAnswer {
+            observations: Ok(observations),
+            keep,
+        }),
+        (None, Some(observations), None) => Err(format!(
+            "protocol violation: {} observations for a batch of {count}",
+            observations.len()
+        )),
+        (None, None, Some(fault)) => Ok(BatchAnswer {
+            observations: Err(fault),
+            keep,
+        }),
+        _ => Err("protocol violation: a batch response needs observations or a fault".into()),
+    }
+}
+
+fn parse_response(line: &str, id: u64, token: &str) -> Result<Response, String> {
     let response: Response = serde_json::from_str(line).map_err(|e| {
         format!(
             "protocol violation: unreadable response ({e}): {}",
@@ -124,10 +206,17 @@ pub fn response(line: &str, id: u64, token: &str) -> Result<Answer, String> {
             response.id, response.responder
         ));
     }
+    Ok(response)
+}
+
+/// The response line to request `id` of the worker holding `token`, read; `Err` is
+/// the protocol violation, in words.
+pub fn response(line: &str, id: u64, token: &str) -> Result<Answer, String> {
+    let response = parse_response(line, id, token)?;
     let keep = response.replace.is_none();
-    match (response.observation, response.fault) {
-        (Some(observation), None) => Ok(Answer { observation, keep }),
-        (None, Some(fault)) => Ok(Answer {
+    match (response.observation, response.observations, response.fault) {
+        (Some(observation), None, None) => Ok(Answer { observation, keep }),
+        (None, None, Some(fault)) => Ok(Answer {
             observation: Observation::fault(fault),
             keep,
         }),
@@ -203,12 +292,46 @@ mod tests {
 
     #[test]
     fn a_hello_of_another_protocol_is_refused() {
-        let hello = r#"{"protocol":2,"implementation":"cpython","language_version":"3.11.7","implementation_version":"3.11.7","isolation":"fork"}"#;
+        let hello = r#"{"protocol":3,"implementation":"cpython","language_version":"3.11.7","implementation_version":"3.11.7","isolation":"fork"}"#;
         assert_eq!(parse_hello(hello).unwrap().isolation, "fork");
-        let old = hello.replace("\"protocol\":2", "\"protocol\":1");
+        let old = hello.replace("\"protocol\":3", "\"protocol\":2");
         assert_eq!(
             parse_hello(&old).unwrap_err(),
-            "it speaks protocol 1, this runner speaks 2"
+            "it speaks protocol 2, this runner speaks 3"
         );
+    }
+
+    #[test]
+    fn a_batch_request_carries_programs_and_mode_but_no_source() {
+        let programs = vec!["print(1)\n".to_string(), "x = 1\n".to_string()];
+        let line = batch_request(
+            2,
+            "fuzz.py",
+            &programs,
+            BatchMode::Compile,
+            Duration::from_secs(3),
+            1 << 20,
+        );
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(value["programs"][1], "x = 1\n");
+        assert_eq!(value["mode"], "compile");
+        assert!(value.get("source").is_none());
+    }
+
+    #[test]
+    fn a_batch_answer_has_one_observation_per_program() {
+        let two = format!(
+            r#"{{"id":5,"responder":"t","observations":[{OBSERVATION},{OBSERVATION}]}}"#
+        );
+        let answer = batch_response(&two, 5, "t", 2).unwrap();
+        assert_eq!(answer.observations.unwrap().len(), 2);
+        let short = batch_response(&two, 5, "t", 3).unwrap_err();
+        assert!(short.contains("2 observations for a batch of 3"), "{short}");
+        let fault = batch_response(r#"{"id":5,"responder":"t","fault":"case crashed"}"#, 5, "t", 2);
+        assert_eq!(fault.unwrap().observations, Err("case crashed".to_string()));
+        // A single case's answer is not a batch's, nor the other way round.
+        let single = format!(r#"{{"id":5,"responder":"t","observation":{OBSERVATION}}}"#);
+        assert!(batch_response(&single, 5, "t", 1).is_err());
+        assert!(response(&two, 5, "t").is_err());
     }
 }

@@ -349,7 +349,53 @@ impl Pool {
     }
 }
 
+impl Pool {
+    /// Runs a batch of the fuzzer's programs in one request. `Err` is why the batch
+    /// as a whole was not observed (a crash, a hang, a dead worker): the caller
+    /// reruns its programs one by one to find which.
+    pub fn run_batch(
+        &self,
+        programs: &[String],
+        mode: protocol::BatchMode,
+        timeout: Duration,
+        memory: u64,
+    ) -> Result<Vec<Observation>, String> {
+        let mut worker = self.take()?;
+        worker.next_id += 1;
+        let id = worker.next_id;
+        let line = protocol::batch_request(id, "fuzz.py", programs, mode, timeout, memory);
+        let line = worker.send_and_receive(&line, timeout)?;
+        let answer = match protocol::batch_response(&line, id, &worker.token, programs.len()) {
+            Ok(answer) => answer,
+            Err(violation) => return Err(worker.kill(&violation)),
+        };
+        if matches!(worker.lines.try_recv(), Ok(Ok(_))) {
+            return Err(worker.kill("protocol violation: a line after the response"));
+        }
+        worker.cases_run += 1;
+        if answer.keep && worker.cases_run < self.max_cases {
+            self.put_back(worker);
+        }
+        answer.observations
+    }
+}
+
 impl Worker {
+    /// Sends one request line and waits for the response line (the case's own
+    /// timeout, plus grace where the worker enforces it itself).
+    fn send_and_receive(&mut self, line: &str, timeout: Duration) -> Result<String, String> {
+        if let Err(e) = writeln!(self.requests, "{line}").and_then(|_| self.requests.flush()) {
+            let why = self.died();
+            return Err(format!("{why} (request not delivered: {e})"));
+        }
+        let wait = if self.forks { timeout + GRACE } else { timeout };
+        let (line, more) = self.receive_within(wait, timeout)?;
+        if more {
+            return Err(self.kill("protocol violation: a line after the response"));
+        }
+        Ok(line)
+    }
+
     /// Sends one request and takes its one response. `Err` means the worker can no
     /// longer be trusted (it died, hung, or broke the protocol); `Ok` carries the
     /// observation and whether the worker may serve another case.
@@ -363,18 +409,13 @@ impl Worker {
         self.next_id += 1;
         let id = self.next_id;
         let line = protocol::request(id, path, source, timeout, memory);
-        if let Err(e) = writeln!(self.requests, "{line}").and_then(|_| self.requests.flush()) {
-            let why = self.died();
-            return Err(format!("{why} (request not delivered: {e})"));
-        }
-        let wait = if self.forks { timeout + GRACE } else { timeout };
-        let (line, more) = self.receive_within(wait, timeout)?;
+        let line = self.send_and_receive(&line, timeout)?;
         let answer = match protocol::response(&line, id, &self.token) {
             Ok(answer) => answer,
             Err(violation) => return Err(self.kill(&violation)),
         };
         // A line already behind the answer is a line nobody asked for.
-        if more || matches!(self.lines.try_recv(), Ok(Ok(_))) {
+        if matches!(self.lines.try_recv(), Ok(Ok(_))) {
             return Err(self.kill("protocol violation: a line after the response"));
         }
         Ok((answer.observation, answer.keep))

@@ -330,6 +330,21 @@ impl Backend {
         )
     }
 
+    /// Observes a batch of the fuzzer's programs (see `Pool::run_batch`).
+    pub fn run_batch(
+        &self,
+        programs: &[String],
+        mode: crate::protocol::BatchMode,
+        timeout: Duration,
+    ) -> Result<Vec<Observation>, String> {
+        self.pool.run_batch(programs, mode, timeout, 1 << 30)
+    }
+
+    /// Runs one program alone, as a case is run.
+    pub fn run_source(&self, path: &str, source: &str, timeout: Duration) -> Observation {
+        self.pool.run(path, source, timeout, 1 << 30)
+    }
+
     /// Who this backend is (starts a worker the first time).
     pub fn hello(&self) -> Result<Hello, String> {
         self.pool.hello()
