@@ -27,6 +27,7 @@ pub mod changes;
 pub mod compare;
 pub mod coverage;
 pub mod error;
+pub mod fuzz;
 pub mod golden;
 pub mod normalize;
 pub mod observation;

@@ -1,0 +1,7 @@
+//! The differential fuzzer: programs about scopes and closures, valid by
+//! construction (`generate`, on the tree in `ir`), run on every backend against the
+//! CPython of its own language version (`campaign`), each divergence reduced to a
+//! small program with the same signature (`reduce`) and saved as a case.
+
+pub mod generate;
+pub mod ir;
