@@ -320,14 +320,18 @@ mod tests {
 
     #[test]
     fn a_batch_answer_has_one_observation_per_program() {
-        let two = format!(
-            r#"{{"id":5,"responder":"t","observations":[{OBSERVATION},{OBSERVATION}]}}"#
-        );
+        let two =
+            format!(r#"{{"id":5,"responder":"t","observations":[{OBSERVATION},{OBSERVATION}]}}"#);
         let answer = batch_response(&two, 5, "t", 2).unwrap();
         assert_eq!(answer.observations.unwrap().len(), 2);
         let short = batch_response(&two, 5, "t", 3).unwrap_err();
         assert!(short.contains("2 observations for a batch of 3"), "{short}");
-        let fault = batch_response(r#"{"id":5,"responder":"t","fault":"case crashed"}"#, 5, "t", 2);
+        let fault = batch_response(
+            r#"{"id":5,"responder":"t","fault":"case crashed"}"#,
+            5,
+            "t",
+            2,
+        );
         assert_eq!(fault.unwrap().observations, Err("case crashed".to_string()));
         // A single case's answer is not a batch's, nor the other way round.
         let single = format!(r#"{{"id":5,"responder":"t","observation":{OBSERVATION}}}"#);

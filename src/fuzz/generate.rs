@@ -1670,7 +1670,7 @@ impl Generator {
             ),
         };
         let marked = stmts.len() - 1;
-        let mut with_marker = body.clone();
+        let mut with_marker = body.to_vec();
         find_def(&mut with_marker, which, &mut 0, &mut |def: &mut Def| {
             for (i, stmt) in stmts.iter().enumerate() {
                 def.body
