@@ -5,3 +5,5 @@
 
 pub mod generate;
 pub mod ir;
+pub mod reduce;
+pub mod signature;
