@@ -7,7 +7,7 @@ use closure_conformance::backend::{self, rustpython};
 use closure_conformance::error::Error;
 use closure_conformance::report::{markdown, visible_line, Format, Palette, Report};
 use closure_conformance::session::{Session, SessionOptions, TerminalProgress};
-use closure_conformance::{bench, changes, coverage, output, regen, timeline};
+use closure_conformance::{bench, changes, coverage, fuzz, output, regen, timeline};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -56,6 +56,10 @@ enum Command {
     /// Measure speed and memory: naive (a process per case) vs ours (warm pools)
     /// vs limit (bare execution), side by side (what scripts/bench calls).
     Bench(BenchArgs),
+    /// Generate programs about scopes and closures, run them on every backend
+    /// against the CPython of its own language version, and reduce each divergence
+    /// to a small program (saved as a case with --save).
+    Fuzz(FuzzArgs),
     /// Internal: serve the probe protocol on stdin/stdout.
     #[command(hide = true)]
     Worker { backend: String },
@@ -71,6 +75,95 @@ enum Command {
     /// Internal: run a Python program in the embedded interpreter.
     #[command(hide = true)]
     Script { backend: String, source: String },
+}
+
+#[derive(Args, Clone)]
+struct FuzzArgs {
+    /// Seeds to run, `A..B` (end excluded) [default: 0..1000, or from 0 with --time].
+    #[arg(long, value_parser = parse_seeds)]
+    seeds: Option<std::ops::Range<u64>>,
+    /// Run for this long (`90s`, `10m`), from the start of --seeds.
+    #[arg(long, value_parser = parse_duration)]
+    time: Option<std::time::Duration>,
+    /// Backends to fuzz (repeatable): a name or a kind [default: every available
+    /// backend that is not a CPython reference]. Each is judged against the CPython
+    /// of its own language version, which runs too.
+    #[arg(long = "backend", short)]
+    backends: Vec<String>,
+    /// What to compare: execute (the full observation), compile (scopes only), or
+    /// invalid (programs that break a scope rule: their SyntaxErrors).
+    #[arg(long, value_enum, default_value_t = FuzzMode::Execute)]
+    mode: FuzzMode,
+    /// Compare each CPython reference with the one before it instead: behaviour
+    /// changes between versions, to document rather than to fix.
+    #[arg(long)]
+    cross_version: bool,
+    /// Programs per request to a worker.
+    #[arg(long, default_value_t = 50)]
+    batch: usize,
+    /// Tests the reducer may run per finding (0: keep findings unreduced).
+    #[arg(long, default_value_t = 400)]
+    reduce_budget: usize,
+    /// Save each new finding as cases/found/<signature>.py, make its goldens
+    /// (as scripts/regen does) and mark every backend that differs on it.
+    #[arg(long)]
+    save: bool,
+    /// Print the program of this seed (in --mode) and exit.
+    #[arg(long, value_name = "SEED")]
+    show: Option<u64>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FuzzMode {
+    Execute,
+    Compile,
+    Invalid,
+}
+
+impl FuzzMode {
+    fn mode(self) -> fuzz::generate::Mode {
+        match self {
+            FuzzMode::Execute => fuzz::generate::Mode::Execute,
+            FuzzMode::Compile => fuzz::generate::Mode::Compile,
+            FuzzMode::Invalid => fuzz::generate::Mode::Invalid,
+        }
+    }
+}
+
+fn parse_seeds(text: &str) -> Result<std::ops::Range<u64>, String> {
+    let (a, b) = text
+        .split_once("..")
+        .ok_or_else(|| format!("expected A..B, e.g. 0..1000, not {text:?}"))?;
+    let number = |s: &str| {
+        s.trim()
+            .parse::<u64>()
+            .map_err(|_| format!("{s:?} is not a seed (a whole number)"))
+    };
+    let (a, b) = (number(a)?, number(b)?);
+    if a >= b {
+        return Err(format!("the range {a}..{b} holds no seed"));
+    }
+    Ok(a..b)
+}
+
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let text = text.trim();
+    let (number, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(text.len()));
+    let value: f64 = number
+        .parse()
+        .map_err(|_| format!("expected a duration such as 90s or 10m, not {text:?}"))?;
+    let seconds = match unit {
+        "" | "s" => value,
+        "m" => value * 60.0,
+        "h" => value * 3600.0,
+        _ => return Err(format!("unknown unit {unit:?} in {text:?} (use s, m or h)")),
+    };
+    if !(seconds > 0.0 && seconds.is_finite()) {
+        return Err(format!("{text:?} is not a positive duration"));
+    }
+    Ok(std::time::Duration::from_secs_f64(seconds))
 }
 
 #[derive(Args, Clone)]
@@ -233,6 +326,7 @@ fn main() -> ExitCode {
         Some(Command::Divergences(args)) => divergences(args),
         Some(Command::Versions(args)) => versions(args),
         Some(Command::Bench(args)) => bench(args),
+        Some(Command::Fuzz(args)) => fuzz_command(args),
         Some(Command::BenchMode {
             mode,
             count,
@@ -528,4 +622,177 @@ fn bench(args: BenchArgs) -> Outcome {
     }
     say(&bench::conclusion(&measured, args.common.palette()))?;
     Ok(status(measured.met()))
+}
+
+/// The progress line of a fuzz campaign, on stderr: redrawn on a terminal, else
+/// printed every ten seconds.
+struct FuzzWatch {
+    bar: Option<indicatif::ProgressBar>,
+    last: std::sync::Mutex<std::time::Instant>,
+}
+
+impl FuzzWatch {
+    fn new() -> FuzzWatch {
+        use std::io::IsTerminal;
+        let bar = std::io::stderr().is_terminal().then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.enable_steady_tick(std::time::Duration::from_millis(200));
+            bar
+        });
+        FuzzWatch {
+            bar,
+            last: std::sync::Mutex::new(std::time::Instant::now()),
+        }
+    }
+}
+
+impl fuzz::campaign::Watch for FuzzWatch {
+    fn update(&self, stats: &fuzz::campaign::Stats) {
+        match &self.bar {
+            Some(bar) => bar.set_message(stats.line()),
+            None => {
+                let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
+                if last.elapsed() >= std::time::Duration::from_secs(10) {
+                    *last = std::time::Instant::now();
+                    let _ = output::stderr(&format!("fuzz: {}\n", stats.line()));
+                }
+            }
+        }
+    }
+
+    fn phase(&self, what: &str) {
+        match &self.bar {
+            Some(bar) => bar.set_message(what.to_string()),
+            None => {
+                let _ = output::stderr(&format!("fuzz: {what}\n"));
+            }
+        }
+    }
+}
+
+fn fuzz_command(args: FuzzArgs) -> Outcome {
+    use fuzz::summary::Status;
+    let mode = args.mode.mode();
+    if let Some(seed) = args.show {
+        let program = fuzz::generate::generate(seed, mode);
+        let mut text = format!(
+            "# seed {seed}, generator {}, {} mode; predicted: {:?}\n",
+            fuzz::generate::GENERATOR_VERSION,
+            mode.name(),
+            program.expect
+        );
+        text.push_str(&program.source());
+        say(&text)?;
+        return Ok(0);
+    }
+    if args.batch == 0 {
+        return Err(Error::Usage("--batch must be at least 1".into()));
+    }
+    let session = Session::corpus(&args.common.options(&[], &[])?)?;
+    let lineup = fuzz::lineup::Lineup::new(&session, &args.backends, args.cross_version)?;
+    for note in &lineup.notes {
+        output::stderr(&format!("closure-conformance: fuzz: skipping {note}\n"))?;
+    }
+    let pairs = lineup.pairs();
+    let names: Vec<String> = pairs
+        .iter()
+        .map(|p| format!("{} vs {}", p.target.name, p.reference.name))
+        .collect();
+    output::stderr(&format!("fuzz: {} ({} mode)\n", names.join(", "), mode.name()))?;
+    let seeds = match (args.seeds.clone(), args.time) {
+        (Some(seeds), _) => seeds,
+        (None, Some(_)) => 0..u64::MAX,
+        (None, None) => 0..1000,
+    };
+    let options = fuzz::campaign::Options {
+        seeds,
+        time: args.time,
+        mode,
+        batch: args.batch,
+        jobs: args.common.jobs.unwrap_or_else(|| {
+            std::thread::available_parallelism().map_or(2, |n| n.get())
+        }),
+        reduce_budget: args.reduce_budget,
+    };
+    let watch = FuzzWatch::new();
+    let outcome = fuzz::campaign::run(&options, &pairs, &watch);
+    if let Some(bar) = &watch.bar {
+        bar.finish_and_clear();
+    }
+    let covered = if args.cross_version {
+        Default::default()
+    } else {
+        fuzz::lineup::corpus_signatures(&session, &lineup)
+    };
+    let mut statuses = Vec::new();
+    let mut saved = Vec::new();
+    for finding in &outcome.findings {
+        let existing = fuzz::save::path_for(&session.layout.cases, finding);
+        let status = if let Some(case) = covered.get(&finding.signature) {
+            Status::Known { case: case.clone() }
+        } else if existing.exists() {
+            Status::Known {
+                case: existing.display().to_string(),
+            }
+        } else if args.save && !args.cross_version {
+            let path = fuzz::save::save(&session.layout.cases, finding, mode)
+                .map_err(|e| Error::Usage(format!("cannot save {}: {e}", existing.display())))?;
+            let path = path.map(|p| p.display().to_string());
+            if let Some(path) = &path {
+                saved.push(format!("{}/{}", fuzz::save::TOPIC, finding.signature.case_name()));
+                let _ = path;
+            }
+            Status::New { saved: path }
+        } else {
+            Status::New { saved: None }
+        };
+        statuses.push(status);
+    }
+    say(&fuzz::summary::render(&outcome, &statuses, args.cross_version))?;
+    if !saved.is_empty() {
+        finish_saved(&args, &saved)?;
+    }
+    Ok(0)
+}
+
+/// Goldens for the saved cases (as scripts/regen makes them), then a run of them on
+/// every backend: each backend that differs where no mark says so gets a mark.
+fn finish_saved(args: &FuzzArgs, saved: &[String]) -> Result<(), Error> {
+    let session = Session::corpus(&args.common.options(saved, &[])?)?;
+    let references = regen::references(&session)?;
+    let summary = regen::regen(
+        &session.cases(),
+        &session.all_cases,
+        &references,
+        &session.layout.expected,
+        false,
+        &closure_conformance::session::Quiet,
+    )?;
+    say(&regen::render(&summary, args.common.palette()))?;
+    let session = Session::open(&args.common.options(saved, &[])?)?;
+    let report = session.run(&closure_conformance::session::Quiet);
+    let mut marks: std::collections::BTreeMap<PathBuf, Vec<String>> = Default::default();
+    for outcome in &report.outcomes {
+        if let Some(line) = fuzz::save::mark_line(outcome) {
+            marks.entry(outcome.case.path.clone()).or_default().push(line);
+        }
+    }
+    for (path, lines) in &marks {
+        fuzz::save::add_marks(path, lines)
+            .map_err(|e| Error::Usage(format!("cannot mark {}: {e}", path.display())))?;
+        say(&format!("marked {} more backends on {}\n", lines.len(), path.display()))?;
+    }
+    let session = Session::open(&args.common.options(saved, &[])?)?;
+    let report = session.run(&closure_conformance::session::Quiet);
+    let failed = report
+        .outcomes
+        .iter()
+        .filter(|o| matches!(o.verdict, closure_conformance::compare::Verdict::Fail(_)))
+        .count();
+    say(&format!(
+        "saved cases: {} checks on {} backends, {failed} failed\n",
+        report.outcomes.len(),
+        report.backends.len()
+    ))?;
+    Ok(())
 }

@@ -5,5 +5,9 @@
 
 pub mod generate;
 pub mod ir;
+pub mod lineup;
+pub mod campaign;
 pub mod reduce;
+pub mod save;
+pub mod summary;
 pub mod signature;

@@ -1,0 +1,165 @@
+//! Who a campaign runs: the backends to fuzz and the CPython reference of each
+//! one's language version; or, across versions, each CPython reference against
+//! the one before it. And which signatures the corpus already shows.
+
+use super::campaign::Pair;
+use super::signature::Signature;
+use crate::backend::{Backend, Kind};
+use crate::error::Error;
+use crate::session::Session;
+use crate::suite::check_golden;
+use crate::version::PyVersion;
+use std::collections::BTreeMap;
+
+pub struct Lineup {
+    pub targets: Vec<(Backend, PyVersion)>,
+    pub references: Vec<(Backend, PyVersion)>,
+    /// Backends left out, and why.
+    pub notes: Vec<String>,
+    pub cross_version: bool,
+}
+
+impl Lineup {
+    /// `names` (none: every available backend that is not a CPython reference),
+    /// each with its version's reference; or every reference, for `cross_version`.
+    pub fn new(session: &Session, names: &[String], cross_version: bool) -> Result<Lineup, Error> {
+        let found = &session.discovery;
+        let references = found.references();
+        let start = |spec: &crate::backend::Spec| -> Result<(Backend, PyVersion), Error> {
+            let backend = Backend::start(spec.clone(), &session.options);
+            let version = backend.language().map_err(|why| Error::Backend {
+                name: backend.name.clone(),
+                why,
+            })?;
+            Ok((backend, version))
+        };
+        let mut notes = Vec::new();
+        if cross_version {
+            let mut all = Vec::new();
+            for spec in references.values() {
+                all.push(start(spec)?);
+            }
+            if all.len() < 2 {
+                return Err(Error::Usage(
+                    "--cross-version needs references of two Python versions at least".into(),
+                ));
+            }
+            return Ok(Lineup {
+                targets: all[1..].iter().map(|(b, v)| (Backend::start(b.spec.clone(), &session.options), *v)).collect(),
+                references: all,
+                notes,
+                cross_version,
+            });
+        }
+        let specs = if names.is_empty() {
+            found
+                .available
+                .iter()
+                .filter(|s| !s.kind.is_reference())
+                .cloned()
+                .collect()
+        } else {
+            found.select(names).map_err(Error::UnknownBackend)?
+        };
+        let mut targets = Vec::new();
+        let mut refs: Vec<(Backend, PyVersion)> = Vec::new();
+        for spec in specs {
+            let (backend, version) = start(&spec)?;
+            let Some(reference) = references.get(&version) else {
+                notes.push(format!(
+                    "{}: no CPython {version} reference here (scripts/install-references installs them)",
+                    backend.name
+                ));
+                continue;
+            };
+            if reference.name == backend.name {
+                notes.push(format!(
+                    "{}: it is the reference of {version} (compare references with --cross-version)",
+                    backend.name
+                ));
+                continue;
+            }
+            if !refs.iter().any(|(r, _)| r.name == reference.name) {
+                refs.push(start(reference)?);
+            }
+            targets.push((backend, version));
+        }
+        if targets.is_empty() {
+            return Err(Error::Usage(format!(
+                "nothing to fuzz: {}",
+                if notes.is_empty() { "no backend besides the references".to_string() } else { notes.join("; ") }
+            )));
+        }
+        Ok(Lineup {
+            targets,
+            references: refs,
+            notes,
+            cross_version,
+        })
+    }
+
+    /// Each target with the backend it is judged against.
+    pub fn pairs(&self) -> Vec<Pair<'_>> {
+        if self.cross_version {
+            return self
+                .targets
+                .iter()
+                .zip(&self.references)
+                .map(|((target, version), (reference, _))| Pair {
+                    target,
+                    reference,
+                    version: *version,
+                })
+                .collect();
+        }
+        self.targets
+            .iter()
+            .map(|(target, version)| Pair {
+                target,
+                reference: &self
+                    .references
+                    .iter()
+                    .find(|(_, v)| v == version)
+                    .expect("every target has its reference")
+                    .0,
+                version: *version,
+            })
+            .collect()
+    }
+}
+
+/// The signatures the corpus's known divergences show on these backends, each
+/// with the case that shows it: a finding with one of them is not new.
+pub fn corpus_signatures(session: &Session, lineup: &Lineup) -> BTreeMap<Signature, String> {
+    let mut covered = BTreeMap::new();
+    for (backend, _) in &lineup.targets {
+        if backend.spec.kind == Kind::CPython && lineup.cross_version {
+            continue;
+        }
+        let marked: Vec<_> = session
+            .all_cases
+            .iter()
+            .filter(|case| case.divergences_for(&backend.name).next().is_some())
+            .collect();
+        let outcomes: Vec<_> = std::thread::scope(|scope| {
+            let handles: Vec<_> = marked
+                .chunks(marked.len().div_ceil(4).max(1))
+                .map(|chunk| {
+                    scope.spawn(move || {
+                        chunk
+                            .iter()
+                            .map(|case| (case.id.clone(), check_golden(case, backend, &session.layout.expected)))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+        });
+        for (id, outcome) in outcomes {
+            if let Some(signature) = Signature::of(&backend.name, &outcome.expected, &outcome.actual) {
+                covered.entry(signature).or_insert(id);
+            }
+        }
+    }
+    covered
+}
