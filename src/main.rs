@@ -94,6 +94,10 @@ struct FuzzArgs {
     /// invalid (programs that break a scope rule: their SyntaxErrors).
     #[arg(long, value_enum, default_value_t = FuzzMode::Execute)]
     mode: FuzzMode,
+    /// Judge every backend against this one instead of its own version's CPython
+    /// (a differential across versions when theirs differ, e.g. to measure).
+    #[arg(long, value_name = "BACKEND")]
+    reference: Option<String>,
     /// Compare each CPython reference with the one before it instead: behaviour
     /// changes between versions, to document rather than to fix.
     #[arg(long)]
@@ -689,7 +693,12 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
         return Err(Error::Usage("--batch must be at least 1".into()));
     }
     let session = Session::corpus(&args.common.options(&[], &[])?)?;
-    let lineup = fuzz::lineup::Lineup::new(&session, &args.backends, args.cross_version)?;
+    let lineup = fuzz::lineup::Lineup::new(
+        &session,
+        &args.backends,
+        args.cross_version,
+        args.reference.as_deref(),
+    )?;
     for note in &lineup.notes {
         output::stderr(&format!("closure-conformance: fuzz: skipping {note}\n"))?;
     }

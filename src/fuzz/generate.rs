@@ -1801,3 +1801,16 @@ mod debug {
         print!("{}", super::generate(seed, super::Mode::Execute).source());
     }
 }
+#[cfg(test)]
+mod speed {
+    #[test]
+    #[ignore]
+    fn generation_speed() {
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for seed in 0..20000 {
+            n += super::generate(seed, super::Mode::Compile).source().len();
+        }
+        eprintln!("20000 programs in {:?} ({n} bytes)", t.elapsed());
+    }
+}

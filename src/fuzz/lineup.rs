@@ -22,9 +22,25 @@ pub struct Lineup {
 impl Lineup {
     /// `names` (none: every available backend that is not a CPython reference),
     /// each with its version's reference; or every reference, for `cross_version`.
-    pub fn new(session: &Session, names: &[String], cross_version: bool) -> Result<Lineup, Error> {
+    /// With `reference`, every target is judged against that backend instead (a
+    /// differential across versions when theirs differ).
+    pub fn new(
+        session: &Session,
+        names: &[String],
+        cross_version: bool,
+        reference: Option<&str>,
+    ) -> Result<Lineup, Error> {
         let found = &session.discovery;
         let references = found.references();
+        let chosen = match reference {
+            Some(name) => Some(
+                found
+                    .select(&[name.to_string()])
+                    .map_err(Error::UnknownBackend)?
+                    .remove(0),
+            ),
+            None => None,
+        };
         let start = |spec: &crate::backend::Spec| -> Result<(Backend, PyVersion), Error> {
             let backend = Backend::start(spec.clone(), &session.options);
             let version = backend.language().map_err(|why| Error::Backend {
@@ -65,7 +81,11 @@ impl Lineup {
         let mut refs: Vec<(Backend, PyVersion)> = Vec::new();
         for spec in specs {
             let (backend, version) = start(&spec)?;
-            let Some(reference) = references.get(&version) else {
+            let reference = match &chosen {
+                Some(chosen) => Some(chosen),
+                None => references.get(&version).copied(),
+            };
+            let Some(reference) = reference else {
                 notes.push(format!(
                     "{}: no CPython {version} reference here (scripts/install-references installs them)",
                     backend.name
@@ -119,7 +139,7 @@ impl Lineup {
                 reference: &self
                     .references
                     .iter()
-                    .find(|(_, v)| v == version)
+                    .find(|(_, v)| v == version || self.references.len() == 1)
                     .expect("every target has its reference")
                     .0,
                 version: *version,
