@@ -69,7 +69,9 @@ pub struct Finding {
 #[derive(Debug, Default, Clone)]
 pub struct Stats {
     pub programs: u64,
-    /// Programs whose reference compiled them as the generator predicted.
+    /// Programs the newest reference ran, and those it compiled as the
+    /// generator predicted.
+    pub judged: u64,
     pub as_predicted: u64,
     /// Program × backend comparisons made.
     pub compared: u64,
@@ -88,7 +90,7 @@ impl Stats {
     }
 
     pub fn valid_percent(&self) -> f64 {
-        100.0 * self.as_predicted as f64 / (self.programs.max(1)) as f64
+        100.0 * self.as_predicted as f64 / (self.judged.max(1)) as f64
     }
 
     /// The one-line progress report.
@@ -158,6 +160,7 @@ pub fn run(options: &Options, pairs: &[Pair], watch: &dyn Watch) -> Outcome {
                 let found = observe_batch(&programs, &involved, pairs, options.mode, &confirmed);
                 let mut shared = shared.lock().unwrap_or_else(|e| e.into_inner());
                 shared.stats.programs += programs.len() as u64;
+                shared.stats.judged += found.judged;
                 shared.stats.as_predicted += found.as_predicted;
                 shared.stats.compared += found.compared;
                 shared.stats.skipped += found.skipped;
@@ -203,6 +206,7 @@ fn involved<'a>(pairs: &[Pair<'a>]) -> Vec<(&'a Backend, PyVersion)> {
 
 #[derive(Default)]
 struct BatchFindings {
+    judged: u64,
     as_predicted: u64,
     compared: u64,
     skipped: u64,
@@ -262,11 +266,12 @@ fn observe_batch(
             .position(|(b, _)| std::ptr::eq(*b, backend))
             .expect("every paired backend is involved")
     };
-    // As predicted: judged on the first reference.
-    if let Some(first) = pairs.first() {
-        let reference = &observed[position(first.reference)];
+    // As predicted: judged by the newest reference, which runs every program.
+    if let Some(newest) = pairs.iter().max_by_key(|p| p.version) {
+        let reference = &observed[position(newest.reference)];
         for (i, program) in programs.iter().enumerate() {
             if let Some(rendered) = reference.get(&i) {
+                found.judged += 1;
                 if as_predicted(program, rendered) {
                     found.as_predicted += 1;
                 }
