@@ -154,7 +154,10 @@ fn parse_seeds(text: &str) -> Result<std::ops::Range<u64>, String> {
 
 fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
     let text = text.trim();
-    let (number, unit) = text.split_at(text.find(|c: char| !c.is_ascii_digit() && c != '.').unwrap_or(text.len()));
+    let (number, unit) = text.split_at(
+        text.find(|c: char| !c.is_ascii_digit() && c != '.')
+            .unwrap_or(text.len()),
+    );
     let value: f64 = number
         .parse()
         .map_err(|_| format!("expected a duration such as 90s or 10m, not {text:?}"))?;
@@ -707,7 +710,11 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
         .iter()
         .map(|p| format!("{} vs {}", p.target.name, p.reference.name))
         .collect();
-    output::stderr(&format!("fuzz: {} ({} mode)\n", names.join(", "), mode.name()))?;
+    output::stderr(&format!(
+        "fuzz: {} ({} mode)\n",
+        names.join(", "),
+        mode.name()
+    ))?;
     let seeds = match (args.seeds.clone(), args.time) {
         (Some(seeds), _) => seeds,
         (None, Some(_)) => 0..u64::MAX,
@@ -718,9 +725,10 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
         time: args.time,
         mode,
         batch: args.batch,
-        jobs: args.common.jobs.unwrap_or_else(|| {
-            std::thread::available_parallelism().map_or(2, |n| n.get())
-        }),
+        jobs: args
+            .common
+            .jobs
+            .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
         reduce_budget: args.reduce_budget,
     };
     let watch = FuzzWatch::new();
@@ -748,7 +756,11 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
                 .map_err(|e| Error::Usage(format!("cannot save {}: {e}", existing.display())))?;
             let path = path.map(|p| p.display().to_string());
             if let Some(path) = &path {
-                saved.push(format!("{}/{}", fuzz::save::TOPIC, finding.signature.case_name()));
+                saved.push(format!(
+                    "{}/{}",
+                    fuzz::save::TOPIC,
+                    finding.signature.case_name()
+                ));
                 let _ = path;
             }
             Status::New { saved: path }
@@ -757,7 +769,11 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
         };
         statuses.push(status);
     }
-    say(&fuzz::summary::render(&outcome, &statuses, args.cross_version))?;
+    say(&fuzz::summary::render(
+        &outcome,
+        &statuses,
+        args.cross_version,
+    ))?;
     if !saved.is_empty() {
         finish_saved(&args, &saved)?;
     }
@@ -783,13 +799,20 @@ fn finish_saved(args: &FuzzArgs, saved: &[String]) -> Result<(), Error> {
     let mut marks: std::collections::BTreeMap<PathBuf, Vec<String>> = Default::default();
     for outcome in &report.outcomes {
         if let Some(line) = fuzz::save::mark_line(outcome) {
-            marks.entry(outcome.case.path.clone()).or_default().push(line);
+            marks
+                .entry(outcome.case.path.clone())
+                .or_default()
+                .push(line);
         }
     }
     for (path, lines) in &marks {
         fuzz::save::add_marks(path, lines)
             .map_err(|e| Error::Usage(format!("cannot mark {}: {e}", path.display())))?;
-        say(&format!("marked {} more backends on {}\n", lines.len(), path.display()))?;
+        say(&format!(
+            "marked {} more backends on {}\n",
+            lines.len(),
+            path.display()
+        ))?;
     }
     let session = Session::open(&args.common.options(saved, &[])?)?;
     let report = session.run(&closure_conformance::session::Quiet);

@@ -148,15 +148,14 @@ pub fn run(options: &Options, pairs: &[Pair], watch: &dyn Watch) -> Outcome {
                 }
                 let start = next.fetch_add(options.batch as u64, Ordering::Relaxed);
                 let end = (start + options.batch as u64).min(options.seeds.end);
-                let timed_out = options
-                    .time
-                    .is_some_and(|limit| started.elapsed() >= limit);
+                let timed_out = options.time.is_some_and(|limit| started.elapsed() >= limit);
                 if start >= options.seeds.end || timed_out {
                     stop.store(true, Ordering::Relaxed);
                     break;
                 }
-                let programs: Vec<Program> =
-                    (start..end).map(|seed| generate(seed, options.mode)).collect();
+                let programs: Vec<Program> = (start..end)
+                    .map(|seed| generate(seed, options.mode))
+                    .collect();
                 let found = observe_batch(&programs, &involved, pairs, options.mode, &confirmed);
                 let mut shared = shared.lock().unwrap_or_else(|e| e.into_inner());
                 shared.stats.programs += programs.len() as u64;
@@ -279,8 +278,10 @@ fn observe_batch(
         }
     }
     for (pair_index, pair) in pairs.iter().enumerate() {
-        let (expected_all, actual_all) =
-            (&observed[position(pair.reference)], &observed[position(pair.target)]);
+        let (expected_all, actual_all) = (
+            &observed[position(pair.reference)],
+            &observed[position(pair.target)],
+        );
         for (i, program) in programs.iter().enumerate() {
             let (Some(expected), Some(actual)) = (expected_all.get(&i), actual_all.get(&i)) else {
                 found.skipped += 1;
@@ -302,7 +303,9 @@ fn observe_batch(
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .insert(signature.clone());
-                found.divergences.push((signature, program.seed, pair_index));
+                found
+                    .divergences
+                    .push((signature, program.seed, pair_index));
             } else {
                 found.unconfirmed += 1;
             }

@@ -61,7 +61,10 @@ impl Lineup {
                 ));
             }
             return Ok(Lineup {
-                targets: all[1..].iter().map(|(b, v)| (Backend::start(b.spec.clone(), &session.options), *v)).collect(),
+                targets: all[1..]
+                    .iter()
+                    .map(|(b, v)| (Backend::start(b.spec.clone(), &session.options), *v))
+                    .collect(),
                 references: all,
                 notes,
                 cross_version,
@@ -107,7 +110,11 @@ impl Lineup {
         if targets.is_empty() {
             return Err(Error::Usage(format!(
                 "nothing to fuzz: {}",
-                if notes.is_empty() { "no backend besides the references".to_string() } else { notes.join("; ") }
+                if notes.is_empty() {
+                    "no backend besides the references".to_string()
+                } else {
+                    notes.join("; ")
+                }
             )));
         }
         Ok(Lineup {
@@ -168,15 +175,25 @@ pub fn corpus_signatures(session: &Session, lineup: &Lineup) -> BTreeMap<Signatu
                     scope.spawn(move || {
                         chunk
                             .iter()
-                            .map(|case| (case.id.clone(), check_golden(case, backend, &session.layout.expected)))
+                            .map(|case| {
+                                (
+                                    case.id.clone(),
+                                    check_golden(case, backend, &session.layout.expected),
+                                )
+                            })
                             .collect::<Vec<_>>()
                     })
                 })
                 .collect();
-            handles.into_iter().flat_map(|h| h.join().unwrap_or_default()).collect()
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
         });
         for (id, outcome) in outcomes {
-            if let Some(signature) = Signature::of(&backend.name, &outcome.expected, &outcome.actual) {
+            if let Some(signature) =
+                Signature::of(&backend.name, &outcome.expected, &outcome.actual)
+            {
                 covered.entry(signature).or_insert(id);
             }
         }

@@ -3,11 +3,11 @@
 //! CPython of its own language version (`campaign`), each divergence reduced to a
 //! small program with the same signature (`reduce`) and saved as a case.
 
+pub mod campaign;
 pub mod generate;
 pub mod ir;
 pub mod lineup;
-pub mod campaign;
 pub mod reduce;
 pub mod save;
-pub mod summary;
 pub mod signature;
+pub mod summary;

@@ -38,7 +38,11 @@ pub fn render(outcome: &Outcome, statuses: &[Status], cross_version: bool) -> St
             stats.unconfirmed
         );
     }
-    let what = if cross_version { "behaviour changes between versions" } else { "divergences" };
+    let what = if cross_version {
+        "behaviour changes between versions"
+    } else {
+        "divergences"
+    };
     if outcome.findings.is_empty() {
         let _ = writeln!(out, "no {what}");
         return out;
