@@ -112,6 +112,10 @@ struct FuzzArgs {
     /// (as scripts/regen does) and mark every backend that differs on it.
     #[arg(long)]
     save: bool,
+    /// Only make goldens for cases/found/ and mark every backend that differs on
+    /// a case there (what --save does after a campaign); run no campaign.
+    #[arg(long)]
+    mark_saved: bool,
     /// Print the program of this seed (in --mode) and exit.
     #[arg(long, value_name = "SEED")]
     show: Option<u64>,
@@ -694,6 +698,10 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
     }
     if args.batch == 0 {
         return Err(Error::Usage("--batch must be at least 1".into()));
+    }
+    if args.mark_saved {
+        finish_saved(&args, &[format!("{}/", fuzz::save::TOPIC)])?;
+        return Ok(0);
     }
     let session = Session::corpus(&args.common.options(&[], &[])?)?;
     let lineup = fuzz::lineup::Lineup::new(

@@ -93,9 +93,9 @@ pub fn case_text(finding: &Finding, mode: Mode) -> String {
         _ => {}
     }
     text.push_str(&format!(
-        "# diverges: {} [{}]: {}; checked against {}\n",
+        "# diverges: {} {}: {}; checked against {}\n",
         sig.backend,
-        sig.mark_sections().join(", "),
+        sig.mark_sections().join(","),
         what_differs(finding),
         finding.reference_build
     ));

@@ -1,0 +1,9 @@
+# description: Found by the fuzzer: rustpython-0.6.0 differs from CPython 3.14 in scopes-cellvars, scopes-freevars
+# source: fuzz seed 39638 (generator 1, execute mode), reduced from 33 to 5 lines
+# rules: claims/free-variable-definition, claims/anonymous-closure, comprehensions/comprehension-reads-free
+# diverges: rustpython-0.6.0 scopes: scopes: CPython `h.<locals>.g: varnames=('x', 'h') cellvars=('x',) freevars=()`, rustpython-0.6.0 `h.<locals>.g: varnames=('x', 'h') cellvars=() freevars=()`; checked against CPython 3.14.2 (pyodide 314.0.7)
+def h(x, n):
+    def g(x):
+        def h(y):
+            fs = [(lambda: (0 for i in [x])) for v in range(0)]
+            fs = [(lambda: x) for x in range(0)]

@@ -1,0 +1,22 @@
+# description: Found by the fuzzer: rustpython-0.6.0 differs from CPython 3.14 in stdout
+# source: fuzz seed 1364 (generator 1, execute mode), reduced from 46 to 17 lines
+# rules: claims/free-variable-definition, errors/global-skips-enclosing, comprehensions/comprehension-reads-free
+# requires: >=3.10 — match statements
+# diverges: rustpython-0.6.0 stdout: stdout: CPython `9 0`, rustpython-0.6.0 `0 0`; checked against CPython 3.14.2 (pyodide 314.0.7)
+def f():
+    global x
+def g(x, n=0):
+    match [x, 0]:
+        case [0, _, _]:
+            pass
+        case [y, a]:
+            print(y, a)
+y = 9
+x = y
+print([x for x in [0]])
+match [g(x)]:
+    case [0, _, _]:
+        pass
+    case [y, n]:
+        pass
+print(z)

@@ -1,0 +1,16 @@
+# description: Found by the fuzzer: rustpython differs from CPython 3.14 in stdout, exception, scopes-cellvars, scopes-freevars, cells
+# source: fuzz seed 79748 (generator 1, execute mode), reduced from 65 to 12 lines
+# rules: claims/free-variable-definition, claims/anonymous-closure, comprehensions/comprehension-reads-free
+# diverges: rustpython stdout,exception,scopes,cells: stdout: CPython `(nothing)`, rustpython `4 <generator object f.<locals>.f.<locals>.<genexpr> at 0x…>`; exception: CPython `NameError`, rustpython `none`; scopes: CPython `f.<locals>.f.<locals>.f: varnames=('n', 'i', 'fs') cellvars=('i',) freevars=()`, rustpython `f.<locals>.f.<locals>.f: varnames=('n', 'i', 'fs') cellvars=() freevars=('i',)`; cells: CPython `(nothing)`, rustpython `h -> h: __closure__ is None`; checked against CPython 3.14.2 (pyodide 314.0.7)
+def f(a):
+    i = 0
+    def f(n):
+        def f(n):
+            fs = [(lambda i=i: i) for i in range(0)]
+            return sum(i for x in range(1))
+        y = f(a)
+        return (i for x in range(0))
+    return f(i)
+print('4', f(0))
+def h():
+    pass

@@ -1,0 +1,21 @@
+# description: Found by the fuzzer: rustpython differs from CPython 3.14 in stdout, exception, scopes-code
+# source: fuzz seed 44239 (generator 1, execute mode), reduced from 45 to 16 lines
+# rules: claims/free-variable-definition, claims/anonymous-closure, comprehensions/comprehension-reads-free
+# requires: >=3.10 — match statements
+# diverges: rustpython stdout,exception,scopes: stdout: CPython `(nothing)`, rustpython `[0, 0]`; exception: CPython `NameError`, rustpython `none`; scopes: CPython `<module>: varnames=('v',) cellvars=() freevars=()`, rustpython `<module>: varnames=() cellvars=() freevars=()`; checked against CPython 3.14.2 (pyodide 314.0.7)
+y = 0
+def g(b):
+    x = b
+    def h(n=x, b=0):
+        def f():
+            fs = [(lambda: x) for i in range(2)]
+            print([k() for k in fs])
+        print([f() for x in range(1)])
+    return h
+print([0 for v in [y]])
+match [0, 0]:
+    case [0, _, _]:
+        pass
+    case [a, y]:
+        pass
+b = g(a)()

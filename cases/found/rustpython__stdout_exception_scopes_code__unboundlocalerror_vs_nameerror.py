@@ -1,0 +1,14 @@
+# description: Found by the fuzzer: rustpython differs from CPython 3.14 in stdout, exception, scopes-code
+# source: fuzz seed 103487 (generator 1, execute mode), reduced from 35 to 10 lines
+# rules: claims/free-variable-definition, comprehensions/comprehension-reads-free
+# diverges: rustpython stdout,exception,scopes: stdout: CPython `(nothing)`, rustpython `[0, 0, 0]`; exception: CPython `UnboundLocalError`, rustpython `NameError`; scopes: CPython `<module>: varnames=('k',) cellvars=() freevars=()`, rustpython `<module>: varnames=() cellvars=() freevars=()`; checked against CPython 3.14.2 (pyodide 314.0.7)
+def g(n, y=0):
+    i = 0
+    def f(a=i, b=0):
+        print([0 for i in range(0)])
+        print([i for v in range(3)])
+    return f()
+fs = []
+print([k() for k in fs])
+x = g(0)
+print(D().n)

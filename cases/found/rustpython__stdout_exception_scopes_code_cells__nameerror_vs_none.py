@@ -1,0 +1,13 @@
+# description: Found by the fuzzer: rustpython differs from CPython 3.14 in stdout, exception, scopes-code, cells
+# source: fuzz seed 8620 (generator 1, execute mode), reduced from 51 to 9 lines
+# rules: claims/free-variable-definition, claims/anonymous-closure, comprehensions/comprehension-reads-free
+# diverges: rustpython stdout,exception,scopes,cells: stdout: CPython `(nothing)`, rustpython `<generator object f.<locals>.h.<locals>.h.<locals>.<genexpr> at 0x…>`; exception: CPython `NameError`, rustpython `none`; scopes: CPython `<module>: varnames=('x', 'k') cellvars=() freevars=()`, rustpython `<module>: varnames=() cellvars=() freevars=()`; cells: CPython `fs[0] -> <lambda>: __closure__ is None`, rustpython `fs[0] -> <listcomp>.<lambda>: __closure__ is None`; checked against CPython 3.14.2 (pyodide 314.0.7)
+def f(y, x):
+    def h():
+        print([x for x in range(0)])
+        def h():
+            print((i for i in [x]))
+        return h
+    return h()()
+fs = [(lambda x=x: f(x, 0)) for x in range(2)]
+print([k() for k in fs])

@@ -1,0 +1,19 @@
+# description: Found by the fuzzer: rustpython differs from CPython 3.14 in stdout, exception, scopes-freevars, cells
+# source: fuzz seed 21318 (generator 1, execute mode), reduced from 67 to 15 lines
+# rules: claims/free-variable-definition, claims/anonymous-closure, comprehensions/comprehension-reads-free
+# diverges: rustpython stdout,exception,scopes,cells: stdout: CPython `(nothing)`, rustpython `9 <cell object at 0x…>`; exception: CPython `NameError`, rustpython `none`; scopes: CPython `h.<locals>.f.<locals>.h: varnames=('b', 'a', 'v', 'fs', 'h') cellvars=('v',) freevars=()`, rustpython `h.<locals>.f.<locals>.h: varnames=('b', 'a', 'v', 'fs', 'h') cellvars=('v',) freevars=('v'…`; cells: CPython `(nothing)`, rustpython `g -> g: __closure__ is None`; checked against CPython 3.14.2 (pyodide 314.0.7)
+n = 0
+def h():
+    v = 0
+    def f():
+        y = n
+        def h(b, a):
+            fs = [(lambda: v) for v in range(0)]
+            def h(a, n=a):
+                return v
+            return h(b)
+        return h(y, v)
+    return f
+print('9', h()())
+def g(a, b):
+    pass

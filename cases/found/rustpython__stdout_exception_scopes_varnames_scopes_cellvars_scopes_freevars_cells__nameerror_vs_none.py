@@ -1,0 +1,18 @@
+# description: Found by the fuzzer: rustpython differs from CPython 3.14 in stdout, exception, scopes-varnames, scopes-cellvars, scopes-freevars, cells
+# source: fuzz seed 111629 (generator 1, execute mode), reduced from 57 to 13 lines
+# rules: claims/free-variable-definition, comprehensions/comprehension-reads-free
+# requires: >=3.10 — match statements
+# diverges: rustpython stdout,exception,scopes,cells: stdout: CPython `(nothing)`, rustpython `[]`; exception: CPython `NameError`, rustpython `none`; scopes: CPython `h: varnames=('a', 'n', 'x', 'f') cellvars=() freevars=()`, rustpython `h: varnames=('a', 'n', 'f') cellvars=('x',) freevars=()`; cells: CPython `(nothing)`, rustpython `g -> g: __closure__ is None`; checked against CPython 3.14.2 (pyodide 314.0.7)
+def h(a=0):
+    match [0, a]:
+        case [0, _, _]:
+            pass
+        case [n, x]:
+            pass
+    def f(n=n):
+        n = sum(x for i in range(2))
+        print([0 for x in range(0)])
+    return f
+x = h()()
+def g():
+    pass
