@@ -3,6 +3,7 @@
 # rules: claims/free-variable-definition, errors/global-skips-enclosing, comprehensions/comprehension-reads-free
 # requires: >=3.10 — match statements
 # diverges: rustpython-0.6.0 stdout: stdout: CPython `9 0`, rustpython-0.6.0 `0 0`; checked against CPython 3.14.2 (pyodide 314.0.7)
+# diverges: rustpython scopes: scopes: CPython `<module>: varnames=('x',) cellvars=() freevars=()`, rustpython `<module>: varnames=() cellvars=() freevars=()`; checked against 3.14 (CPython 3.14.2 (pyodide 314.0.7))
 def f():
     global x
 def g(x, n=0):

@@ -3,6 +3,7 @@
 # rules: claims/free-variable-definition, errors/global-skips-enclosing, claims/anonymous-closure, comprehensions/comprehension-reads-free
 # requires: >=3.10 — match statements
 # diverges: rustpython-0.6.0 stdout: stdout: CPython `0`, rustpython-0.6.0 `2`; checked against CPython 3.14.2 (pyodide 314.0.7)
+# diverges: rustpython scopes,cells: scopes: CPython `<module>: varnames=('x',) cellvars=() freevars=()`, rustpython `<module>: varnames=() cellvars=() freevars=()`; cells: CPython `fs[0] -> <lambda>: __closure__ is None`, rustpython `fs[0] -> <listcomp>.<lambda>: __closure__ is None`; checked against 3.14 (CPython 3.14.2 (pyodide 314.0.7))
 match [0, 0]:
     case [0, _, _]:
         pass

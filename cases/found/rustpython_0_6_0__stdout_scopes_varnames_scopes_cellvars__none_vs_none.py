@@ -3,6 +3,7 @@
 # rules: claims/free-variable-definition, errors/global-skips-enclosing, claims/anonymous-closure, comprehensions/comprehension-reads-free
 # requires: >=3.10 — match statements
 # diverges: rustpython-0.6.0 stdout,scopes: stdout: CPython `NameError`, rustpython-0.6.0 `0`; scopes: CPython `g: varnames=('b', 'f') cellvars=('x',) freevars=()`, rustpython-0.6.0 `g: varnames=('b', 'x', 'f') cellvars=() freevars=()`; checked against CPython 3.14.2 (pyodide 314.0.7)
+# diverges: rustpython scopes: scopes: CPython `<module>: varnames=('x',) cellvars=() freevars=()`, rustpython `<module>: varnames=() cellvars=() freevars=()`; checked against 3.14 (CPython 3.14.2 (pyodide 314.0.7))
 print([x for x in range(1)])
 def g():
     match [0]:

@@ -3,6 +3,7 @@
 # rules: claims/free-variable-definition, claims/anonymous-closure, comprehensions/comprehension-reads-free
 # requires: >=3.10 — match statements
 # diverges: rustpython exception,scopes: exception: CPython `NameError`, rustpython `none`; scopes: CPython `<module>: varnames=('i',) cellvars=('i',) freevars=()`, rustpython `<module>: varnames=() cellvars=() freevars=()`; checked against CPython 3.14.2 (pyodide 314.0.7)
+# diverges: rustpython-0.6.0 scopes: scopes: CPython `f: varnames=('b', 'x', 'g') cellvars=('x',) freevars=()`, rustpython-0.6.0 `f: varnames=('b', 'x', 'g') cellvars=() freevars=()`; checked against 3.14 (CPython 3.14.2 (pyodide 314.0.7))
 def g(n):
     pass
 b = 0

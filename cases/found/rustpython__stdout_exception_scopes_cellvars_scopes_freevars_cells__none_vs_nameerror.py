@@ -3,6 +3,7 @@
 # rules: claims/free-variable-definition, claims/anonymous-closure, comprehensions/walrus-binds-enclosing, comprehensions/comprehension-reads-free, class_scopes/method-closes-through-class
 # requires: >=3.8 — assignment expressions
 # diverges: rustpython stdout,exception,scopes,cells: stdout: CPython `3`, rustpython `(nothing)`; exception: CPython `none`, rustpython `NameError`; scopes: CPython `C.val: varnames=('self', 'v', 'fs') cellvars=('v', 'a') freevars=()`, rustpython `C.val: varnames=('self', 'v', 'fs') cellvars=('a', 'v') freevars=()`; cells: CPython `g -> g: __closure__ is None`, rustpython `(nothing)`; checked against CPython 3.14.2 (pyodide 314.0.7)
+# diverges: pypy scopes: scopes: CPython `C: varnames=() cellvars=() freevars=()`, pypy `C: varnames=('__locals__',) cellvars=() freevars=()`; checked against 3.9 (CPython 3.9.18)
 class C:
     def val(self):
         fs = [(lambda: v) for v in range(0)]

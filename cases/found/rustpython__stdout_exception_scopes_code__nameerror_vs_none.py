@@ -3,6 +3,7 @@
 # rules: claims/free-variable-definition, claims/anonymous-closure, comprehensions/comprehension-reads-free
 # requires: >=3.10 — match statements
 # diverges: rustpython stdout,exception,scopes: stdout: CPython `(nothing)`, rustpython `[0, 0]`; exception: CPython `NameError`, rustpython `none`; scopes: CPython `<module>: varnames=('v',) cellvars=() freevars=()`, rustpython `<module>: varnames=() cellvars=() freevars=()`; checked against CPython 3.14.2 (pyodide 314.0.7)
+# diverges: rustpython-0.6.0 stdout,exception,scopes,cells: stdout: CPython `[0]`, rustpython-0.6.0 `(nothing)`; exception: CPython `NameError`, rustpython-0.6.0 `SyntaxError`; scopes: CPython `<module>: varnames=('v',) cellvars=() freevars=()`, rustpython-0.6.0 `(nothing)`; cells: CPython `g -> g: __closure__ is None`, rustpython-0.6.0 `(nothing)`; checked against 3.14 (CPython 3.14.2 (pyodide 314.0.7))
 y = 0
 def g(b):
     x = b

@@ -2,6 +2,7 @@
 # source: fuzz seed 103487 (generator 1, execute mode), reduced from 35 to 10 lines
 # rules: claims/free-variable-definition, comprehensions/comprehension-reads-free
 # diverges: rustpython stdout,exception,scopes: stdout: CPython `(nothing)`, rustpython `[0, 0, 0]`; exception: CPython `UnboundLocalError`, rustpython `NameError`; scopes: CPython `<module>: varnames=('k',) cellvars=() freevars=()`, rustpython `<module>: varnames=() cellvars=() freevars=()`; checked against CPython 3.14.2 (pyodide 314.0.7)
+# diverges: rustpython-0.6.0 exception: exception: CPython `cannot access local variable 'i' where it is not associated with a value`, rustpython-0.6.0 `local variable 'i' referenced before assignment`; checked against 3.14 (CPython 3.14.2 (pyodide 314.0.7))
 def g(n, y=0):
     i = 0
     def f(a=i, b=0):

@@ -2,6 +2,8 @@
 # source: fuzz seed 8620 (generator 1, execute mode), reduced from 51 to 9 lines
 # rules: claims/free-variable-definition, claims/anonymous-closure, comprehensions/comprehension-reads-free
 # diverges: rustpython stdout,exception,scopes,cells: stdout: CPython `(nothing)`, rustpython `<generator object f.<locals>.h.<locals>.h.<locals>.<genexpr> at 0x…>`; exception: CPython `NameError`, rustpython `none`; scopes: CPython `<module>: varnames=('x', 'k') cellvars=() freevars=()`, rustpython `<module>: varnames=() cellvars=() freevars=()`; cells: CPython `fs[0] -> <lambda>: __closure__ is None`, rustpython `fs[0] -> <listcomp>.<lambda>: __closure__ is None`; checked against CPython 3.14.2 (pyodide 314.0.7)
+# diverges: pypy cells: cells: CPython `fs[0] -> <listcomp>.<lambda>: __closure__ is None`, pypy `fs[0] -> <listcomp>.<locals>.<lambda>: __closure__ is None`; checked against 3.9 (CPython 3.9.18)
+# diverges: rustpython-0.6.0 stdout,exception,scopes,cells: stdout: CPython `[]`, rustpython-0.6.0 `(nothing)`; exception: CPython `NameError`, rustpython-0.6.0 `SyntaxError`; scopes: CPython `<module>: varnames=('x', 'k') cellvars=() freevars=()`, rustpython-0.6.0 `(nothing)`; cells: CPython `f -> f: __closure__ is None`, rustpython-0.6.0 `(nothing)`; checked against 3.14 (CPython 3.14.2 (pyodide 314.0.7))
 def f(y, x):
     def h():
         print([x for x in range(0)])

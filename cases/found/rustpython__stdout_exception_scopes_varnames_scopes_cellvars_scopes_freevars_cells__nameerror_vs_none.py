@@ -3,6 +3,7 @@
 # rules: claims/free-variable-definition, comprehensions/comprehension-reads-free
 # requires: >=3.10 — match statements
 # diverges: rustpython stdout,exception,scopes,cells: stdout: CPython `(nothing)`, rustpython `[]`; exception: CPython `NameError`, rustpython `none`; scopes: CPython `h: varnames=('a', 'n', 'x', 'f') cellvars=() freevars=()`, rustpython `h: varnames=('a', 'n', 'f') cellvars=('x',) freevars=()`; cells: CPython `(nothing)`, rustpython `g -> g: __closure__ is None`; checked against CPython 3.14.2 (pyodide 314.0.7)
+# diverges: rustpython-0.6.0 exception,scopes,cells: exception: CPython `NameError`, rustpython-0.6.0 `SyntaxError`; scopes: CPython `<module>: varnames=() cellvars=() freevars=()`, rustpython-0.6.0 `(nothing)`; cells: CPython `h -> h: __closure__ is None`, rustpython-0.6.0 `(nothing)`; checked against 3.14 (CPython 3.14.2 (pyodide 314.0.7))
 def h(a=0):
     match [0, a]:
         case [0, _, _]:

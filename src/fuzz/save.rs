@@ -144,13 +144,13 @@ pub fn mark_line(outcome: &crate::suite::Outcome) -> Option<String> {
         ));
     }
     Some(format!(
-        "# diverges: {} [{}]: {}; checked against {}",
+        "# diverges: {} {}: {}; checked against {}",
         outcome.backend,
         sections
             .iter()
             .map(|s| s.name())
             .collect::<Vec<_>>()
-            .join(", "),
+            .join(","),
         parts.join("; "),
         outcome.against.trim_start_matches("golden ")
     ))
