@@ -115,11 +115,13 @@ pub fn run_mode(
         }
         Mode::Limit => {
             let options = bench_options(options);
-            let python = identify(&options.pythons[0], IDENTIFY_TIMEOUT)?.executable;
+            let python =
+                identify(&options.pythons[0], &options.worker_exe, IDENTIFY_TIMEOUT)?.executable;
             let jobs = rayon::current_num_threads().max(1);
             let chunk = cases.len().div_ceil(jobs).max(1);
+            // In the sandbox, as workers are: a case cannot kill its driver.
             let cpython = || {
-                let mut command = Command::new(&python);
+                let mut command = crate::sandbox::command(&options.worker_exe, &python);
                 command
                     .args(["-S", "-s", "-c", LIMIT_SCRIPT])
                     .env_clear()
@@ -128,7 +130,8 @@ pub fn run_mode(
                 command
             };
             let rustpython = || {
-                let mut command = Command::new(&options.worker_exe);
+                let exe = &options.worker_exe;
+                let mut command = crate::sandbox::command(exe, exe);
                 command
                     .args(["script", "rustpython", "--", LIMIT_SCRIPT])
                     .env("RUST_BACKTRACE", "0"); // a panic's message, not its stack

@@ -35,6 +35,7 @@ pub mod output;
 pub mod protocol;
 pub mod regen;
 pub mod report;
+pub mod sandbox;
 pub mod session;
 pub mod suite;
 pub mod timeline;

@@ -321,6 +321,18 @@ enum ColorWhen {
 }
 
 fn main() -> ExitCode {
+    // The sandbox stage (hidden) must fork before anything else runs, and passes
+    // everything after `--` on untouched, so it is not parsed by clap.
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args.get(1).is_some_and(|a| a == "sandbox") {
+        return match closure_conformance::sandbox::run(&args[2..]) {
+            Ok(code) => ExitCode::from(code),
+            Err(why) => {
+                eprintln!("closure-conformance sandbox: {why}");
+                ExitCode::from(125)
+            }
+        };
+    }
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Worker { backend }) => worker(&backend),
@@ -546,6 +558,11 @@ fn list_backends(args: BackendsArgs) -> Outcome {
         }
     };
     say(&backend::listing(&found))?;
+    let exe = std::env::current_exe().map_err(Error::OwnExecutable)?;
+    say(&format!(
+        "sandbox of native workers: {}\n",
+        closure_conformance::sandbox::describe(&exe)
+    ))?;
     Ok(0)
 }
 

@@ -29,12 +29,17 @@ import io
 import json
 import linecache
 import os
+import select
+import signal
 import sys
 import time
 import types
 
 PROTOCOL = 3
 TOKEN_ENV = "CLOSURE_CONFORMANCE_TOKEN"
+SANDBOX_ENV = "CLOSURE_CONFORMANCE_SANDBOX"  # what src/sandbox/ put in force
+SCRATCH_ENV = "CLOSURE_CONFORMANCE_SCRATCH"  # its writable directories
+SANDBOX = []  # the protections in force, for the hello
 TICK = 0.01  # seconds between the zygote's checks of a running case
 STDERR_TAIL = 2048  # bytes of a case's raw stderr kept to explain a crash
 RESPONSE_LIMIT = 32 << 20  # bytes; matches the runner's limit
@@ -337,7 +342,28 @@ def hello():
         "executable": sys.executable,
         "isolation": "fork" if hasattr(os, "fork") else "restore",
         "pid_namespace": os.getpid() == 1,
+        "sandbox": SANDBOX,
     }
+
+
+def in_force(claimed):
+    """The sandbox's claims, less those this process can see are not true."""
+    try:
+        with open("/proc/self/status", "rb") as file:
+            status = dict(line.split(b":", 1) for line in file.read().splitlines() if b":" in line)
+    except OSError:
+        status = {}
+    checks = {
+        "no-capabilities": lambda: int(status[b"CapEff"], 16) == 0 == int(status[b"CapBnd"], 16),
+        "no-new-privileges": lambda: status[b"NoNewPrivs"].strip() == b"1",
+        "seccomp": lambda: status[b"Seccomp"].strip() == b"2",
+        "pid-namespace": lambda: os.getpid() == 1,
+        "read-only-mounts": lambda: bool(os.statvfs("/").f_flag & 1),
+    }
+    try:
+        return [name for name in claimed if name and checks.get(name, lambda: True)()]
+    except (KeyError, ValueError, OSError):
+        return []
 
 
 def hello_line():
@@ -436,7 +462,7 @@ class Zygote:
     Everything a case can reach dies with its fork; what the zygote holds for the
     protocol (its request and response descriptors) is closed in the fork first."""
 
-    def __init__(self, requests, responses, token):
+    def __init__(self, requests, responses, token, scratch):
         self.requests = requests  # raw descriptor the runner writes requests to
         self.responses = responses  # raw descriptor the runner reads responses from
         self.token = token
@@ -444,6 +470,9 @@ class Zygote:
         # leaves behind becomes its child, and kill(-1) reaches exactly them.
         self.namespace = os.getpid() == 1
         self.page = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+        self.rollup = os.path.exists("/proc/self/smaps_rollup")  # Linux 4.14+
+        self.signals = quiet_signals(self.namespace)
+        self.scratch = Scratch(scratch)
 
     def serve(self):
         self.write(hello_line())
@@ -463,15 +492,20 @@ class Zygote:
             data = data[os.write(self.responses, data):]
 
     def respond(self, line):
-        request_id = None
+        request_id, replace = None, None
         try:
             request_id, path, job, timeout, memory = parse_request(line)
             outcome, payload = self.run(path, job, timeout, memory)
+            replace = self.scratch.empty()  # every process of the case is dead by now
         except BaseException as error:  # a probe fault; report it rather than die
             outcome, payload = "fault", "probe error: %s: %s" % (type_name(error), error)
+        extra = ', "replace": %s' % json.dumps(replace) if replace else ""
         if outcome != "fault":
-            return '{"id": %s, %s: %s, "responder": %s}' % (json.dumps(request_id), json.dumps(outcome), payload, json.dumps(self.token))
-        return dumps({"id": request_id, "responder": self.token, "fault": payload})
+            return '{"id": %s, %s: %s, "responder": %s%s}' % (json.dumps(request_id), json.dumps(outcome), payload, json.dumps(self.token), extra)
+        response = {"id": request_id, "responder": self.token, "fault": payload}
+        if replace:
+            response["replace"] = replace
+        return dumps(response)
 
     def run(self, path, job, timeout, memory):
         """Runs one job in a fork; returns ("observation" or "observations", json) or ("fault", why)."""
@@ -497,11 +531,12 @@ class Zygote:
         """The fork: runs the case, writes one observation line, never returns."""
         try:
             me = os.getpid()
-            for fd in (self.requests, self.responses, out_read, err_read):
-                os.close(fd)
+            for number, handler in self.signals.items():
+                signal.signal(number, handler)
             os.dup2(err_write, 1)  # raw writes to fds 1 and 2 are kept to explain a crash
             os.dup2(err_write, 2)
-            os.close(err_write)
+            # Nothing of the zygote's reaches the case: only 0 (/dev/null), 1, 2 and its pipe.
+            close_all_but(out_write, (self.requests, self.responses, out_read, err_read, err_write))
             os.setpgid(0, 0)  # the case and what it starts form one group
             kind, payload = run_job(path, job)
             data = ("%s %s\n" % (json.dumps(kind), dumps(payload))).encode("utf-8")
@@ -516,8 +551,6 @@ class Zygote:
 
     def supervise(self, pid, out_read, err_read, timeout, memory):
         """Waits for the case to end, within its time and memory; returns its result."""
-        import select
-
         start = time.monotonic()
         deadline, next_check = start + timeout, start + TICK
         output = CaseOutput(out_read, err_read)
@@ -564,8 +597,6 @@ class Zygote:
     def finish(self, pid, status):
         """Kills whatever the case left running (and the case, if it still runs),
         reaps it all, and returns the case's wait status."""
-        import signal
-
         if not self.namespace:
             for target in (-pid, pid):  # the case's process group, and the case
                 try:
@@ -588,18 +619,117 @@ class Zygote:
                 status = each
 
     def memory_used(self, pid):
-        """Resident bytes of the case and everything it started."""
+        """Bytes of the case and everything it started, by proportional set size: a
+        page shared by n processes (or with the zygote) counts 1/n in each, so 800
+        forks of one small process count about once. Resident size where the kernel
+        has no smaps_rollup."""
         pids = [pid]
         if self.namespace:  # /proc is this namespace's: it lists only the case's processes
             pids = [int(name) for name in os.listdir("/proc") if name.isdigit() and name != "1"]
         used = 0
         for each in pids:
             try:
-                with open("/proc/%d/statm" % each, "rb") as statm:
-                    used += int(statm.read().split()[1]) * self.page
+                if self.rollup:
+                    with open("/proc/%d/smaps_rollup" % each, "rb") as rollup:
+                        data = rollup.read()
+                    at = data.index(b"\nPss:") + 5
+                    used += int(data[at : data.index(b"kB", at)]) << 10
+                else:
+                    with open("/proc/%d/statm" % each, "rb") as statm:
+                        used += int(statm.read().split()[1]) * self.page
             except (OSError, ValueError, IndexError):
                 pass
         return used
+
+
+def quiet_signals(namespace):
+    """Makes the zygote deaf to signals from its cases. A handler the interpreter
+    installed (CPython's SIGINT) is replaced by the default action, which the kernel
+    never delivers to init of a PID namespace from inside it; without a namespace
+    the signal is ignored. Returns the handlers to put back in each fork."""
+    changed = {}
+    for number in range(1, getattr(signal, "NSIG", 65)):
+        try:
+            handler = signal.getsignal(number)
+        except (ValueError, OSError, RuntimeError):
+            continue
+        if callable(handler):
+            signal.signal(number, signal.SIG_DFL if namespace else signal.SIG_IGN)
+            changed[number] = handler
+    return changed
+
+
+def close_all_but(keep, known):
+    """Closes every descriptor above 2 but `keep` (all of /proc/self/fd, or the
+    `known` ones where there is no /proc)."""
+    try:
+        fds = [int(name) for name in os.listdir("/proc/self/fd")]
+    except OSError:
+        fds = known
+    for fd in fds:
+        if fd > 2 and fd != keep:
+            try:
+                os.close(fd)
+            except OSError:  # the listing's own descriptor, already closed
+                pass
+
+
+class Scratch:
+    """The writable directories the sandbox gave this worker (one tmpfs seen at
+    /tmp, /var/tmp, /dev/shm and the working directory): emptied after every case,
+    so that no file a case writes reaches another case or a later run."""
+
+    def __init__(self, dirs):
+        self.dirs = [d for d in dirs.split(":") if d]
+        self.state = self.look()
+
+    def look(self):
+        """What a case can change there: the tmpfs's free inodes and each directory's mode."""
+        if not self.dirs:
+            return None
+        return [os.statvfs(self.dirs[0]).f_ffree] + [os.lstat(d).st_mode for d in self.dirs]
+
+    def empty(self):
+        """Removes what the case left; returns why the worker must be replaced, or None."""
+        if self.look() == self.state:
+            return None
+        for top, mode in zip(self.dirs, self.state[1:]):
+            try:
+                os.chmod(top, mode & 0o7777)
+            except OSError:
+                pass
+            remove_below(top)
+        if self.look() != self.state:
+            return "the case left files in its scratch directories that could not be removed"
+        return None
+
+
+def remove_below(top):
+    """Removes everything below `top`, without recursion and without following links."""
+    stack, found = [top], []
+    while stack:
+        path = stack.pop()
+        try:
+            if path != top:
+                os.chmod(path, 0o700)  # a directory the case made unreadable
+            names = os.listdir(path)
+        except OSError:
+            continue
+        for name in names:
+            entry = os.path.join(path, name)
+            if os.path.isdir(entry) and not os.path.islink(entry):
+                stack.append(entry)
+                found.append(entry)
+            else:
+                try:
+                    os.unlink(entry)
+                except OSError:
+                    pass
+    for path in reversed(found):
+        try:
+            os.rmdir(path)
+        except OSError:
+            pass
 
 
 class CaseOutput:
@@ -647,8 +777,10 @@ def protocol_descriptors():
 def serve():
     requests, responses = protocol_descriptors()
     token = os.environ.pop(TOKEN_ENV, "")
+    SANDBOX[:] = in_force(os.environ.pop(SANDBOX_ENV, "").split(","))
+    scratch = os.environ.pop(SCRATCH_ENV, "")
     if hasattr(os, "fork"):
-        Zygote(requests, responses, token).serve()
+        Zygote(requests, responses, token, scratch).serve()
         return
     lines = os.fdopen(requests, "rb")
     out = os.fdopen(responses, "w", encoding="ascii")

@@ -37,6 +37,10 @@ pub struct Hello {
     /// Whether the worker is init of a PID namespace of its own.
     #[serde(default)]
     pub pid_namespace: bool,
+    /// The protections of its sandbox in force (src/sandbox/, docs/protocol.md):
+    /// `no-capabilities`, `seccomp`, `private-scratch`, ….
+    #[serde(default)]
+    pub sandbox: Vec<String>,
 }
 
 /// One case for a worker, or a batch of the fuzzer's programs.

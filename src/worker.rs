@@ -19,7 +19,7 @@ use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::os::fd::OwnedFd;
 use std::os::unix::net::UnixStream;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, TryRecvError};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -84,22 +84,29 @@ fn namespace_wrapper() -> Option<&'static [&'static str]> {
 }
 
 impl Worker {
-    fn spawn(command: &WorkerCommand) -> Result<(Worker, Hello), String> {
+    /// Starts a worker: in the sandbox of our binary `sandbox` when given (native
+    /// interpreters, src/sandbox/), else in a PID namespace where `unshare` can make one.
+    fn spawn(command: &WorkerCommand, sandbox: Option<&Path>) -> Result<(Worker, Hello), String> {
         let (ours, theirs) =
             UnixStream::pair().map_err(|e| format!("cannot create a socket pair: {e}"))?;
         let theirs_too = theirs
             .try_clone()
             .map_err(|e| format!("cannot create a socket pair: {e}"))?;
+        // Stderr is a socket too: unlike a pipe, a case cannot reopen it through
+        // /proc/<pid>/fd to write into what explains a later crash.
+        let (stderr, their_stderr) =
+            UnixStream::pair().map_err(|e| format!("cannot create a socket pair: {e}"))?;
         let token = protocol::new_token();
-        let mut process = match namespace_wrapper() {
-            Some(flags) => {
+        let mut process = match (sandbox, namespace_wrapper()) {
+            (Some(exe), _) => crate::sandbox::command(exe, &command.program),
+            (None, Some(flags)) => {
                 let mut process = Command::new("unshare");
                 process.args(flags).arg("--").arg(&command.program);
                 process
             }
-            None => Command::new(&command.program),
+            (None, None) => Command::new(&command.program),
         };
-        let mut child = process
+        let child = process
             .args(&command.args)
             .env_clear()
             .envs(command.env.iter().map(|(k, v)| (k, v)))
@@ -107,13 +114,12 @@ impl Worker {
             .current_dir("/")
             .stdin(Stdio::from(OwnedFd::from(theirs)))
             .stdout(Stdio::from(OwnedFd::from(theirs_too)))
-            .stderr(Stdio::piped())
+            .stderr(Stdio::from(OwnedFd::from(their_stderr)))
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", command.program.display()))?;
         let stdout = ours
             .try_clone()
             .map_err(|e| format!("cannot read from the worker: {e}"))?;
-        let stderr = child.stderr.take().expect("stderr is piped");
 
         // Reader threads let the pool wait for a line with a timeout.
         let (sender, lines) = mpsc::channel();
@@ -283,6 +289,8 @@ pub struct Pool {
     hello: OnceLock<Result<Hello, String>>,
     /// Recycle a worker after this many cases (bounds leaks such as RustPython's).
     max_cases: usize,
+    /// Our binary, whose sandbox stage starts each worker (`None`: no sandbox).
+    sandbox: Option<PathBuf>,
 }
 
 impl Pool {
@@ -292,14 +300,21 @@ impl Pool {
             idle: Mutex::new(Vec::new()),
             hello: OnceLock::new(),
             max_cases: max_cases.max(1),
+            sandbox: None,
         }
+    }
+
+    /// Starts every worker in the sandbox of our binary `exe` (src/sandbox/).
+    pub fn sandboxed(mut self, exe: PathBuf) -> Pool {
+        self.sandbox = Some(exe);
+        self
     }
 
     /// Who the workers are; starts one worker (kept warm) the first time.
     pub fn hello(&self) -> Result<Hello, String> {
         self.hello
             .get_or_init(|| {
-                let (worker, hello) = Worker::spawn(&self.command)?;
+                let (worker, hello) = Worker::spawn(&self.command, self.sandbox.as_deref())?;
                 self.put_back(worker);
                 Ok(hello)
             })
@@ -316,7 +331,7 @@ impl Pool {
                 return Ok(worker);
             }
         }
-        let (worker, hello) = Worker::spawn(&self.command)?;
+        let (worker, hello) = Worker::spawn(&self.command, self.sandbox.as_deref())?;
         let _ = self.hello.set(Ok(hello));
         Ok(worker)
     }

@@ -25,7 +25,14 @@ pub fn discover(options: &BackendOptions, found: &mut Discovery) {
     let answers: Vec<(PathBuf, Result<Identity, String>)> = std::thread::scope(|scope| {
         let handles: Vec<_> = candidates
             .iter()
-            .map(|path| scope.spawn(move || (path.clone(), identify(path, IDENTIFY_TIMEOUT))))
+            .map(|path| {
+                scope.spawn(move || {
+                    (
+                        path.clone(),
+                        identify(path, &options.worker_exe, IDENTIFY_TIMEOUT),
+                    )
+                })
+            })
             .collect();
         handles.into_iter().filter_map(|h| h.join().ok()).collect()
     });

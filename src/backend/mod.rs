@@ -90,6 +90,12 @@ impl Kind {
         }
     }
 
+    /// Whether its workers are native processes, started in our sandbox
+    /// (src/sandbox/); Pyodide's host runs under Node with its own containment.
+    pub fn is_native(self) -> bool {
+        self != Kind::Pyodide
+    }
+
     /// Whether its observations are CPython's, and so may make goldens.
     pub fn is_reference(self) -> bool {
         matches!(self, Kind::CPython | Kind::Pyodide)
@@ -307,9 +313,13 @@ pub struct Backend {
 impl Backend {
     pub fn start(spec: Spec, options: &BackendOptions) -> Backend {
         let max_cases = options.cases_per_worker.unwrap_or(spec.max_cases);
+        let mut pool = Pool::new(spec.command.clone(), max_cases);
+        if spec.kind.is_native() {
+            pool = pool.sandboxed(options.worker_exe.clone());
+        }
         Backend {
             name: spec.name.clone(),
-            pool: Pool::new(spec.command.clone(), max_cases),
+            pool,
             spec,
         }
     }
@@ -404,7 +414,8 @@ pub struct Identity {
 
 /// Asks an interpreter who it is (works on Python 2 too, to say why it is skipped).
 /// An interpreter that does not answer within `timeout` is an error, not a hang.
-pub fn identify(program: &Path, timeout: Duration) -> Result<Identity, String> {
+/// It runs in the sandbox of our binary `sandbox`, so that whatever it starts ends with it.
+pub fn identify(program: &Path, sandbox: &Path, timeout: Duration) -> Result<Identity, String> {
     const SCRIPT: &str = "import sys\n\
         impl = getattr(sys, 'implementation', None)\n\
         name = impl.name if impl else 'cpython'\n\
@@ -414,7 +425,8 @@ pub fn identify(program: &Path, timeout: Duration) -> Result<Identity, String> {
         print('%d.%d.%d' % tuple(sys.version_info[:3]))\n\
         print('%d.%d.%d' % tuple(own[:3]))\n";
     let timeout = start_timeout(timeout);
-    let output = run_with_timeout(Command::new(program).args(["-S", "-c", SCRIPT]), timeout)
+    let mut command = crate::sandbox::command(sandbox, program);
+    let output = run_with_timeout(command.args(["-S", "-c", SCRIPT]), timeout)
         .map_err(|e| format!("cannot run {}: {e}", program.display()))?;
     let text = String::from_utf8_lossy(&output);
     let lines: Vec<&str> = text.lines().collect();

@@ -9,7 +9,7 @@ use crate::version::PyVersion;
 
 const CASES_PER_WORKER: usize = 2000;
 
-pub fn discover(_options: &BackendOptions, found: &mut Discovery) {
+pub fn discover(options: &BackendOptions, found: &mut Discovery) {
     let missing = |why: String| Unavailable {
         kind: Kind::PyPy,
         name: "pypy".into(),
@@ -22,7 +22,7 @@ pub fn discover(_options: &BackendOptions, found: &mut Discovery) {
             .push(missing("pypy3 is not on PATH".into()));
         return;
     };
-    let identity = match identify(&program, IDENTIFY_TIMEOUT) {
+    let identity = match identify(&program, &options.worker_exe, IDENTIFY_TIMEOUT) {
         Ok(identity) if identity.implementation == "pypy" => identity,
         Ok(identity) => {
             found.unavailable.push(missing(format!(
