@@ -13,11 +13,13 @@ pub fn fixture(folder: &str, name: &str) -> Case {
 /// Every available backend: each CPython, Pyodide, PyPy, RustPython and external
 /// interpreter found the way the runner finds them. Started once per test binary
 /// and shared by its tests, as `cargo test` shares pools across trials.
+#[allow(dead_code)]
 pub fn every_backend() -> &'static [Backend] {
     static BACKENDS: std::sync::OnceLock<Vec<Backend>> = std::sync::OnceLock::new();
     BACKENDS.get_or_init(start_every_backend)
 }
 
+#[allow(dead_code)]
 fn start_every_backend() -> Vec<Backend> {
     let options =
         BackendOptions::from_env(PathBuf::from(env!("CARGO_BIN_EXE_closure-conformance"))).unwrap();
@@ -33,6 +35,7 @@ fn start_every_backend() -> Vec<Backend> {
 /// Runs `check` on every backend at once (a thread each); panics name the backend.
 /// Each backend has one warm worker before `check` starts, so that timings in a
 /// check do not include starting an interpreter.
+#[allow(dead_code)]
 pub fn on_every_backend(check: impl Fn(&Backend) + Sync) {
     let backends = every_backend();
     std::thread::scope(|scope| {
