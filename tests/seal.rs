@@ -182,3 +182,26 @@ process.exit(0);
     }
     assert!(!Path::new("/tmp/closure-conformance-seal-marker").exists());
 }
+
+/// `backends` says how every Pyodide is isolated and where its limits are written.
+#[test]
+fn the_backends_listing_names_the_seal_and_its_limits() {
+    let output = Command::new(env!("CARGO_BIN_EXE_closure-conformance"))
+        .arg("backends")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let pyodides: Vec<&str> = stdout
+        .lines()
+        .filter(|line| line.starts_with("  pyodide-") && line.contains("CPython"))
+        .collect();
+    assert!(!pyodides.is_empty(), "{stdout}");
+    for line in pyodides {
+        assert!(
+            line.ends_with(
+                "; memory snapshot, sealed by Node's permission model: limits in docs/protocol.md)"
+            ),
+            "{line}"
+        );
+    }
+}

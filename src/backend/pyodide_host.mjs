@@ -108,7 +108,6 @@ const respond = probe.respond_in_process;
 const hello = parse(probe.hello_line());
 hello.build = "pyodide " + pyodide.version;
 hello.isolation = "snapshot";
-hello.seal = "node-permissions";
 
 // JavaScript-side state a case can change without touching the interpreter's memory.
 const FS = pyodide.FS;
