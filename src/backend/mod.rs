@@ -557,7 +557,15 @@ pub fn listing(found: &Discovery) -> String {
             }
             _ => "",
         };
-        let _ = writeln!(out, "  {:14} {} ({language}{role})", spec.name, spec.build);
+        let seal = match spec.kind {
+            Kind::Pyodide => pyodide::SEAL,
+            _ => "",
+        };
+        let _ = writeln!(
+            out,
+            "  {:14} {} ({language}{role}{seal})",
+            spec.name, spec.build
+        );
     }
     if !found.unavailable.is_empty() {
         out.push_str("missing or skipped:\n");

@@ -21,6 +21,10 @@ pub const PACKAGES: &[(&str, &str, &str)] = &[
     ("py315", "315.0.0-alpha.2", "3.15.0rc1"),
 ];
 
+/// What `backends` says of every Pyodide: how it is isolated, and where the limits are.
+pub const SEAL: &str =
+    "; memory snapshot, sealed by Node's permission model: limits in docs/protocol.md";
+
 const CASES_PER_WORKER: usize = 2000;
 
 /// Where the npm packages live.
@@ -94,6 +98,24 @@ fn read_package(package: &Path) -> Option<(String, String)> {
     ))
 }
 
+/// Node's flags for the host (docs/protocol.md, "Pyodide's seal"): the permission
+/// model, reading only the Pyodide package (no writes, child processes, workers or
+/// addons), and no code from strings, so that no JavaScript a case reaches can
+/// evaluate its way to Node's globals.
+fn seal_flags(package: &Path) -> Vec<OsString> {
+    let package = package
+        .canonicalize()
+        .unwrap_or_else(|_| package.to_path_buf());
+    let mut read = OsString::from("--allow-fs-read=");
+    read.push(package.join("*"));
+    vec![
+        "--experimental-permission".into(),
+        read,
+        "--disallow-code-generation-from-strings".into(),
+        "--no-warnings".into(),
+    ]
+}
+
 fn host_command(node: &Path, package: &Path) -> WorkerCommand {
     let env: Vec<(OsString, OsString)> = vec![
         ("CLOSURE_CONFORMANCE_PYODIDE".into(), package.into()),
@@ -104,11 +126,14 @@ fn host_command(node: &Path, package: &Path) -> WorkerCommand {
     ];
     WorkerCommand {
         program: node.to_path_buf(),
-        args: vec![
-            "--input-type=module".into(),
-            "-e".into(),
-            HOST_SOURCE.into(),
-        ],
+        args: seal_flags(package)
+            .into_iter()
+            .chain([
+                "--input-type=module".into(),
+                "-e".into(),
+                HOST_SOURCE.into(),
+            ])
+            .collect(),
         env,
     }
 }
