@@ -33,6 +33,7 @@ pub mod normalize;
 pub mod observation;
 pub mod output;
 pub mod protocol;
+pub mod references;
 pub mod regen;
 pub mod report;
 pub mod sandbox;

@@ -7,8 +7,11 @@ use closure_conformance::backend::{self, rustpython};
 use closure_conformance::error::Error;
 use closure_conformance::report::{markdown, visible_line, Format, Palette, Report};
 use closure_conformance::session::{Session, SessionOptions, TerminalProgress};
-use closure_conformance::{bench, changes, coverage, fuzz, output, regen, timeline};
+use closure_conformance::{bench, changes, coverage, fuzz, output, references, regen, timeline};
 use std::path::PathBuf;
+
+mod fuzz_watch;
+use fuzz_watch::FuzzWatch;
 use std::process::ExitCode;
 
 /// Runs Python closure cases on every Python found (CPython 3.6+, Pyodide, PyPy,
@@ -60,6 +63,10 @@ enum Command {
     /// against the CPython of its own language version, and reduce each divergence
     /// to a small program (saved as a case with --save).
     Fuzz(FuzzArgs),
+    /// Install the pinned references (Pyodide for CPython 3.12–3.15, from npm,
+    /// checked against references/package-lock.json) into the cache, as the
+    /// commands that need them do on first use.
+    Install,
     /// Internal: serve the probe protocol on stdin/stdout.
     #[command(hide = true)]
     Worker { backend: String },
@@ -196,6 +203,10 @@ struct Common {
     /// Parallel jobs [default: number of cores].
     #[arg(long, short)]
     jobs: Option<usize>,
+    /// Never install the pinned references (Pyodide) on first need
+    /// [also: $CLOSURE_CONFORMANCE_OFFLINE=1].
+    #[arg(long)]
+    offline: bool,
 }
 
 #[derive(Args, Clone)]
@@ -335,6 +346,7 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     let result = match cli.command {
+        Some(Command::Install) => install(),
         Some(Command::Worker { backend }) => worker(&backend),
         Some(Command::Script { backend, source }) => script(&backend, &source),
         Some(Command::Run(args)) => run(args),
@@ -404,6 +416,22 @@ fn tell_bad_cases(session: &Session) -> Result<(), Error> {
     Ok(())
 }
 
+fn install() -> Outcome {
+    let tell = |text: &str| {
+        let _ = output::stderr(text);
+    };
+    let home = backend::default_home();
+    let offline = references::offline_from_env();
+    match references::ensure_pyodide(&home, offline, &tell).map_err(Error::Usage)? {
+        references::Installed::Already => say(&format!(
+            "Pyodide: already installed in {}\n",
+            references::npm_dir(&home).display()
+        ))?,
+        references::Installed::Now => {}
+    }
+    Ok(0)
+}
+
 fn worker(backend: &str) -> Outcome {
     match backend {
         "rustpython" => rustpython::serve().map(|()| 0).map_err(Error::Usage),
@@ -433,6 +461,21 @@ impl Common {
         })
     }
 
+    /// Installs the pinned references on first need: when every backend runs or a
+    /// pyodide one is named. A failure is said and the run goes on without them.
+    fn fetch(&self, backends: &[String]) {
+        let wanted = backends.is_empty() || backends.iter().any(|b| b.starts_with("pyodide"));
+        let offline = self.offline || closure_conformance::references::offline_from_env();
+        if wanted && !offline {
+            let tell = |text: &str| {
+                let _ = output::stderr(text);
+            };
+            if let Err(why) = references::ensure_pyodide(&backend::default_home(), false, &tell) {
+                tell(&format!("closure-conformance: without Pyodide: {why}\n"));
+            }
+        }
+    }
+
     /// The session's options; also sizes the thread pool for `--jobs`.
     fn options(&self, filters: &[String], backends: &[String]) -> Result<SessionOptions, Error> {
         if let Some(jobs) = self.jobs {
@@ -451,6 +494,7 @@ impl Common {
     }
 
     fn open(&self, filters: &[String], backends: &[String]) -> Result<Session, Error> {
+        self.fetch(backends);
         let session = Session::open(&self.options(filters, backends)?)?;
         tell_bad_cases(&session)?;
         Ok(session)
@@ -465,10 +509,14 @@ fn finish(report: &Report, format: Format, to: Option<&PathBuf>, palette: Palett
         palette
     };
     deliver(&format.render(report, palette), to)?;
-    Ok(report.exit().code())
+    match report.nothing_checked() {
+        Some(why) => Err(Error::NoCases(why)),
+        None => Ok(report.exit().code()),
+    }
 }
 
 fn run(args: RunArgs) -> Outcome {
+    output::check_target(args.output.as_deref())?;
     let session = args.common.open(&args.filters, &args.backends)?;
     let report = session.run(&TerminalProgress::new());
     finish(
@@ -480,6 +528,7 @@ fn run(args: RunArgs) -> Outcome {
 }
 
 fn report(args: ReportArgs) -> Outcome {
+    output::check_target(args.output.as_deref())?;
     if args.matrix_only && args.format != Format::Markdown {
         return Err(Error::Usage(
             "--matrix-only is for --format markdown".into(),
@@ -500,6 +549,9 @@ fn report(args: ReportArgs) -> Outcome {
 }
 
 fn diff(args: DiffArgs) -> Outcome {
+    output::check_target(args.output.as_deref())?;
+    args.common
+        .fetch(&[args.reference.clone(), args.other.clone()]);
     let session = Session::corpus(&args.common.options(&args.filters, &[])?)?;
     tell_bad_cases(&session)?;
     let reference = session.start_one(&args.reference)?;
@@ -514,6 +566,7 @@ fn diff(args: DiffArgs) -> Outcome {
 }
 
 fn progress(args: ProgressArgs) -> Outcome {
+    args.common.fetch(&[args.old.clone(), args.new.clone()]);
     let session = Session::corpus(&args.common.options(&args.filters, &[])?)?;
     tell_bad_cases(&session)?;
     let old = session.start_one(&args.old)?;
@@ -524,6 +577,7 @@ fn progress(args: ProgressArgs) -> Outcome {
 }
 
 fn regen(args: RegenArgs) -> Outcome {
+    args.common.fetch(&[]);
     let session = Session::corpus(&args.common.options(&args.filters, &[])?)?;
     tell_bad_cases(&session)?;
     let references = regen::references(&session)?;
@@ -650,52 +704,6 @@ fn bench(args: BenchArgs) -> Outcome {
     }
     say(&bench::conclusion(&measured, args.common.palette()))?;
     Ok(status(measured.met()))
-}
-
-/// The progress line of a fuzz campaign, on stderr: redrawn on a terminal, else
-/// printed every ten seconds.
-struct FuzzWatch {
-    bar: Option<indicatif::ProgressBar>,
-    last: std::sync::Mutex<std::time::Instant>,
-}
-
-impl FuzzWatch {
-    fn new() -> FuzzWatch {
-        use std::io::IsTerminal;
-        let bar = std::io::stderr().is_terminal().then(|| {
-            let bar = indicatif::ProgressBar::new_spinner();
-            bar.enable_steady_tick(std::time::Duration::from_millis(200));
-            bar
-        });
-        FuzzWatch {
-            bar,
-            last: std::sync::Mutex::new(std::time::Instant::now()),
-        }
-    }
-}
-
-impl fuzz::campaign::Watch for FuzzWatch {
-    fn update(&self, stats: &fuzz::campaign::Stats) {
-        match &self.bar {
-            Some(bar) => bar.set_message(stats.line()),
-            None => {
-                let mut last = self.last.lock().unwrap_or_else(|e| e.into_inner());
-                if last.elapsed() >= std::time::Duration::from_secs(10) {
-                    *last = std::time::Instant::now();
-                    let _ = output::stderr(&format!("fuzz: {}\n", stats.line()));
-                }
-            }
-        }
-    }
-
-    fn phase(&self, what: &str) {
-        match &self.bar {
-            Some(bar) => bar.set_message(what.to_string()),
-            None => {
-                let _ = output::stderr(&format!("fuzz: {what}\n"));
-            }
-        }
-    }
 }
 
 fn fuzz_command(args: FuzzArgs) -> Outcome {

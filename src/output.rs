@@ -40,6 +40,7 @@ fn write_error(error: std::io::Error) -> Error {
 /// `<!-- closure-conformance:end -->` (a README), only the text between them is
 /// replaced and the rest of the file is kept.
 pub fn file(path: &Path, text: &str) -> Result<(), Error> {
+    check_target(Some(path))?;
     let whole = match std::fs::read_to_string(path) {
         Ok(existing) => match splice(&existing, text) {
             Some(spliced) => spliced,
@@ -51,6 +52,44 @@ pub fn file(path: &Path, text: &str) -> Result<(), Error> {
         path: path.to_path_buf(),
         source,
     })
+}
+
+/// `-o FILE` takes a regular file, new or existing (or a link to one), or nothing
+/// for stdout: never a device, a FIFO, a directory or a link to one, which would be
+/// read forever, replaced or waited on. Checked before anything is read or run.
+pub fn check_target(path: Option<&Path>) -> Result<(), Error> {
+    let Some(path) = path else { return Ok(()) };
+    let what = match std::fs::symlink_metadata(path) {
+        // Nothing there, or nothing we can see: the write says what is wrong.
+        Err(_) => return Ok(()),
+        Ok(meta) if meta.is_file() => return Ok(()),
+        Ok(meta) if meta.is_symlink() => match std::fs::metadata(path) {
+            Ok(target) if target.is_file() => return Ok(()),
+            Ok(target) => format!("a link to {}", kind(&target)),
+            Err(e) => format!("a link that cannot be followed ({e})"),
+        },
+        Ok(meta) => kind(&meta).to_string(),
+    };
+    Err(Error::Usage(format!(
+        "-o {}: not a regular file but {what}; give a regular file, or no -o for stdout",
+        path.display()
+    )))
+}
+
+fn kind(meta: &std::fs::Metadata) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        "a directory"
+    } else if kind.is_char_device() || kind.is_block_device() {
+        "a device"
+    } else if kind.is_fifo() {
+        "a FIFO"
+    } else if kind.is_socket() {
+        "a socket"
+    } else {
+        "not a regular file"
+    }
 }
 
 /// The markers between which `file` writes into an existing file.

@@ -7,7 +7,7 @@ use crate::case::{self, Case, CaseError};
 use crate::compare::Verdict;
 use crate::error::Error;
 use crate::golden;
-use crate::report::{BackendInfo, CaseInfo, Meta, Mode, Report};
+use crate::report::{dead, BackendInfo, CaseInfo, Meta, Mode, Report};
 use crate::suite::{self, Layout, Outcome};
 use crate::version::PyVersion;
 use rayon::prelude::*;
@@ -109,6 +109,7 @@ impl Session {
             .interpreters
             .extend(options.interpreters.iter().cloned());
         let discovery = backend::discover_kinds(&backend_options, kinds);
+        backend::named::check(&backend_options, &discovery).map_err(Error::Usage)?;
         Ok(Session {
             layout,
             root: options.root.clone(),
@@ -163,7 +164,11 @@ impl Session {
     pub fn run(&self, progress: &dyn Progress) -> Report {
         let started = Started::now();
         let cases = self.cases();
-        let pairs = suite::pairs(&cases, &self.backends);
+        // A backend that does not start is one error in the report, not a
+        // failure per case: its cases are not run.
+        let dead = dead_backends(&self.backends);
+        let mut pairs = suite::pairs(&cases, &self.backends);
+        pairs.retain(|(_, backend)| !dead.contains(&backend.name));
         let outcomes = check_all(&pairs, progress, |(case, backend)| {
             suite::check_golden(case, backend, &self.layout.expected)
         });
@@ -231,14 +236,35 @@ impl Started {
     }
 }
 
-/// What reports say of a backend. A backend that cannot start says why as its build.
+/// What reports say of a backend; one that cannot start says why as its error.
 pub fn backend_info(backend: &Backend) -> BackendInfo {
+    let error = backend.hello().err().map(|why| dead::one_line(&why));
     BackendInfo {
         name: backend.name.clone(),
         kind: backend.spec.kind.name().to_string(),
         language: backend.language().ok().map(|v| v.to_string()),
-        build: backend.describe().unwrap_or_else(|why| why),
+        build: match error {
+            Some(_) => backend.spec.build.clone(),
+            None => backend.describe().unwrap_or_else(|why| why),
+        },
+        error,
     }
+}
+
+/// Starts one worker of every backend at once; the names of those that did not start.
+fn dead_backends(backends: &[Backend]) -> Vec<String> {
+    std::thread::scope(|scope| {
+        let started: Vec<_> = backends
+            .iter()
+            .map(|backend| (backend, scope.spawn(move || backend.hello().is_ok())))
+            .collect();
+        started
+            .into_iter()
+            .filter_map(|(backend, handle)| {
+                (!matches!(handle.join(), Ok(true))).then(|| backend.name.clone())
+            })
+            .collect()
+    })
 }
 
 /// Runs `check` on every item in parallel, telling `progress`. A passing outcome

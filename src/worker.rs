@@ -117,6 +117,9 @@ impl Worker {
             .stderr(Stdio::from(OwnedFd::from(their_stderr)))
             .spawn()
             .map_err(|e| format!("cannot start {}: {e}", command.program.display()))?;
+        // The command holds the child's ends of the socket: while they are open
+        // here, a worker that dies at start-up is noticed only at the timeout.
+        drop(process);
         let stdout = ours
             .try_clone()
             .map_err(|e| format!("cannot read from the worker: {e}"))?;

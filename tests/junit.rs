@@ -25,6 +25,7 @@ fn run(root: &Path, args: &[&str]) -> Output {
         .args(["--python", "python3"])
         .env_remove("CLOSURE_CONFORMANCE_INTERPRETERS")
         .env("CLOSURE_CONFORMANCE_HOME", root.join("no-installs"))
+        .env("CLOSURE_CONFORMANCE_OFFLINE", "1")
         .output()
         .unwrap()
 }

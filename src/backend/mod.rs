@@ -16,6 +16,7 @@
 
 pub mod cpython;
 pub mod external;
+pub mod named;
 pub mod pyodide;
 pub mod pypy;
 pub mod rustpython;

@@ -15,6 +15,14 @@ pub fn render(report: &Report) -> String {
             &error.message,
         ));
     }
+    for (backend, why) in report.dead_backends() {
+        let title = format!("backend {} did not start", backend.name);
+        out.push_str(&format!(
+            "::error title={}::{}\n",
+            property(&title),
+            data(why)
+        ));
+    }
     for outcome in &report.outcomes {
         let Verdict::Fail(failure) = &outcome.verdict else {
             continue;

@@ -315,10 +315,14 @@ fn header(out: &mut String, report: &Report) {
     for backend in &report.backends {
         let _ = writeln!(
             out,
-            "<div class=\"backend\"><code>{}</code> <span class=\"lang\">Python {}</span> <span class=\"build\">{}</span></div>",
+            "<div class=\"backend\"><code>{}</code> <span class=\"lang\">Python {}</span> <span class=\"build\">{}</span>{}</div>",
             escape(&backend.name),
             escape(backend.language.as_deref().unwrap_or("?")),
             escape(&visible(&backend.build)),
+            backend.error.as_deref().map_or(String::new(), |why| format!(
+                " <strong class=\"dead\">did not start: {}</strong>",
+                escape(&visible(why))
+            )),
         );
     }
     out.push_str("</div>\n<p class=\"keys\">");

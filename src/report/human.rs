@@ -453,6 +453,10 @@ pub fn render(report: &Report, palette: Palette) -> String {
     for backend in &report.backends {
         let _ = writeln!(out, "{}: {}", backend.name, visible_line(&backend.build));
     }
+    for (backend, why) in report.dead_backends() {
+        let line = super::dead::message(backend, why);
+        let _ = writeln!(out, "{} {}", palette.red("error:"), visible_line(&line));
+    }
     out.push('\n');
     out.push_str(&table(&report.outcomes, &report.backend_names(), palette));
     let known: Vec<&Outcome> = report
@@ -500,11 +504,14 @@ pub fn render(report: &Report, palette: Palette) -> String {
         } else {
             String::new()
         },
-        if report.bad_cases.is_empty() {
-            String::new()
-        } else {
-            format!(", {} bad case files", report.bad_cases.len())
-        }
+        [
+            (report.bad_cases.len(), "bad case files"),
+            (report.dead_backends().len(), "backends did not start"),
+        ]
+        .iter()
+        .filter(|(count, _)| *count > 0)
+        .map(|(count, what)| format!(", {count} {what}"))
+        .collect::<String>()
     );
     out
 }

@@ -10,13 +10,14 @@ use std::fmt::Write as _;
 pub fn render(report: &Report) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let totals = report.totals();
+    let dead = report.dead_backends();
     let _ = writeln!(
         out,
         "<testsuites name=\"closure-conformance\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"{:.3}\" timestamp=\"{}\">",
         // Every <testcase>: the checks and the bad case files (the errors).
-        report.outcomes.len() + report.bad_cases.len(),
+        report.outcomes.len() + report.bad_cases.len() + dead.len(),
         totals.fail,
-        report.bad_cases.len(),
+        report.bad_cases.len() + dead.len(),
         totals.skipped,
         report.meta.seconds,
         super::timestamp(report.meta.started),
@@ -38,7 +39,15 @@ pub fn render(report: &Report) -> String {
         }
         out.push_str("  </testsuite>\n");
     }
-    for backend in &report.backends {
+    for (backend, why) in &dead {
+        let _ = writeln!(
+            out,
+            "  <testsuite name=\"{0}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">\n    <testcase name=\"start\" classname=\"{0}\">\n      <error message=\"{1}\" type=\"backend did not start\"/>\n    </testcase>\n  </testsuite>",
+            attribute(&backend.name),
+            attribute(&super::dead::message(backend, why))
+        );
+    }
+    for backend in report.backends.iter().filter(|b| b.error.is_none()) {
         let outcomes: Vec<_> = report
             .outcomes
             .iter()

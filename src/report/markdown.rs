@@ -39,6 +39,13 @@ pub fn render(report: &Report) -> String {
             backend.language.as_deref().unwrap_or("?")
         );
     }
+    for (backend, why) in report.dead_backends() {
+        let _ = writeln!(
+            out,
+            "\n**Error:** {}",
+            cell_text(&super::dead::message(backend, why))
+        );
+    }
     let _ = writeln!(out, "\n## Matrix\n");
     out.push_str(&matrix(report));
     for (title, status) in [

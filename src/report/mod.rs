@@ -7,12 +7,17 @@
 //! is a module with a `render(&Report, …) -> String`, and `Format::render` picks one;
 //! nothing here writes anywhere (`output.rs` does, for `main`).
 
+pub mod checked;
+pub mod dead;
 pub mod github;
 pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+mod timestamp;
+
+pub use timestamp::timestamp;
 
 pub use human::{
     explain, full_section_diff, section_diff, visible, visible_line, Palette, MAX_DIFF_LINES,
@@ -59,8 +64,11 @@ pub struct BackendInfo {
     pub kind: String,
     /// The Python language version it implements, when known.
     pub language: Option<String>,
-    /// What it is, as its worker said (`CPython 3.12.1 (…)`), or why it did not start.
+    /// What it is, as its worker said (`CPython 3.12.1 (…)`) or as it was found.
     pub build: String,
+    /// Why it did not start (one line); its cases were not run.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
 }
 
 /// A case as reports show it.
@@ -174,7 +182,7 @@ impl Report {
     /// was skipped and every case file could be read; 1 otherwise.
     pub fn exit(&self) -> Exit {
         let failed = self.outcomes.iter().any(|o| !o.verdict.is_ok());
-        if failed || !self.bad_cases.is_empty() {
+        if failed || !self.bad_cases.is_empty() || self.backends.iter().any(|b| b.error.is_some()) {
             Exit::Failed
         } else {
             Exit::Passed
@@ -214,28 +222,6 @@ impl Report {
             .iter()
             .find(|o| o.case.id == case && o.backend == backend)
     }
-}
-
-/// `2026-11-21T22:24:10` (UTC) from seconds since the epoch.
-pub fn timestamp(seconds: u64) -> String {
-    let days = (seconds / 86_400) as i64;
-    let rest = seconds % 86_400;
-    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!(
-        "{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}",
-        rest / 3600,
-        rest / 60 % 60,
-        rest % 60
-    )
 }
 
 /// The counts of one (topic, backend) cell of `tally`'s table; zero when absent.
@@ -456,12 +442,14 @@ pub(crate) mod tests {
                     kind: "cpython".into(),
                     language: Some("3.11".into()),
                     build: "CPython 3.11.7".into(),
+                    error: None,
                 },
                 BackendInfo {
                     name: "rustpython".into(),
                     kind: "rustpython".into(),
                     language: Some("3.14".into()),
                     build: "RustPython 0.5.0 (Python 3.14.0)".into(),
+                    error: None,
                 },
             ],
             cases: cases
@@ -488,13 +476,6 @@ pub(crate) mod tests {
             message: "bad".into(),
         });
         assert_eq!(report.exit(), Exit::Failed);
-    }
-
-    #[test]
-    fn timestamps_are_utc_dates() {
-        assert_eq!(timestamp(0), "1970-01-01T00:00:00");
-        assert_eq!(timestamp(1_795_299_850), "2026-11-21T22:24:10");
-        assert_eq!(timestamp(951_782_400), "2000-02-29T00:00:00");
     }
 
     #[test]
