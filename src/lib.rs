@@ -23,6 +23,7 @@
 pub mod backend;
 pub mod bench;
 pub mod case;
+pub mod cause;
 pub mod changes;
 pub mod compare;
 pub mod coverage;
@@ -33,6 +34,7 @@ pub mod normalize;
 pub mod observation;
 pub mod output;
 pub mod protocol;
+pub mod refbug;
 pub mod regen;
 pub mod report;
 pub mod session;

@@ -1,0 +1,17 @@
+# description: Two comprehensions in one function: the first iterates over `size`, the second reads `size` of the enclosing function; the first's iteration variable is its own, so the second reads the enclosing cell.
+# source: rule: a comprehension's iteration variable does not shadow the enclosing binding for other scopes
+# rules: comprehensions/iteration-variable-does-not-shadow, comprehensions/comprehension-reads-free
+# reference-bug: gh-156664 3.12-3.15 stdout,exception: CPython 3.12+ raises UnboundLocalError "cannot access local variable 'size'" in the second comprehension, which reads the first one's (finished) iteration variable instead of the enclosing function's cell; CPython 3.6-3.11 print [3, 3] as the scoping rules say (checked on CPython 3.11.7, 3.12.7, 3.13.2, 3.14.2, 3.15.0rc1; issue open)
+
+
+def outer():
+    size = 3
+
+    def count():
+        [size for size in range(2)]
+        return [size for _ in "ab"]
+
+    return count()
+
+
+print(outer())
