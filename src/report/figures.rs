@@ -79,3 +79,52 @@ pub fn topic_rows(report: &Report) -> Vec<String> {
     }
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::sample_report;
+    use super::*;
+    use crate::compare::Verdict;
+
+    /// The published matrix, less the `found` row (a tally of the cases saved).
+    fn published(report: &Report) -> Vec<String> {
+        super::super::markdown::matrix(report)
+            .lines()
+            .filter(|line| !line.starts_with(&format!("| {FOUND} |")))
+            .map(String::from)
+            .collect()
+    }
+
+    #[test]
+    fn a_second_found_case_of_a_known_cause_leaves_the_published_figures_unchanged() {
+        let mut report = sample_report();
+        let mut witness = report.outcomes[1].clone();
+        witness.case.topic = FOUND.into();
+        witness.case.id = "found/walrus_one".into();
+        witness.case.header.cause = Some("walrus-target-not-a-cell".into());
+        report.outcomes.push(witness.clone());
+        let before = (published(&report), figures(&report));
+        let cpython = &before.1["cpython-3.11"];
+        // a pass, a known divergence, a failure (hand-written) and the found cause.
+        assert_eq!((cpython.root_causes, cpython.conformance), (3, Some(25.0)));
+        assert!(
+            before.0.iter().any(|l| l == "| **root causes** | 3 | 0 |"),
+            "{:?}",
+            before.0
+        );
+
+        witness.case.id = "found/walrus_two".into();
+        witness.verdict = Verdict::KnownDivergence {
+            reasons: vec!["another witness".into()],
+        };
+        report.outcomes.push(witness.clone());
+        assert_eq!((published(&report), figures(&report)), before);
+
+        // A found case of a new cause is counted.
+        witness.case.id = "found/other".into();
+        witness.case.header.cause = Some("other".into());
+        report.outcomes.push(witness);
+        assert_eq!(figures(&report)["cpython-3.11"].root_causes, 4);
+        assert_ne!(published(&report), before.0);
+    }
+}

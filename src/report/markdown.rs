@@ -132,7 +132,7 @@ pub fn matrix(report: &Report) -> String {
     let _ = writeln!(
         out,
         "\nEach cell: pass / known divergence / fail, then `+N` skipped (the case needs another Python) \
-         and `lang N`: checks that behave as the language intends where the golden records a CPython \
+         and `lang N`: checks that behave as the language intends where the reference records a CPython \
          bug (never counted against conformance). `all` totals the hand-written topics; `found` (the \
          fuzzer's findings) is apart. Root causes: distinct causes of a backend's known divergences \
          and failures. Conformance: passed (or as the language intends) out of the checks that ran, \
