@@ -43,6 +43,10 @@ pub struct Header {
     pub memory: Option<u64>,
     pub requires: Option<VersionNote>,
     pub divergences: Vec<Divergence>,
+    /// `reference-bug:` marks: golden variants that record a CPython bug (`refbug.rs`).
+    pub reference_bugs: Vec<crate::refbug::ReferenceBug>,
+    /// `cause:` the one root cause the case shows, when it names one (`cause.rs`).
+    pub cause: Option<String>,
     pub notes: Vec<String>,
 }
 
@@ -155,7 +159,8 @@ impl Case {
     }
 }
 
-const KNOWN_KEYS: &str = "description, source, rules, timeout, memory, requires, diverges, note";
+const KNOWN_KEYS: &str =
+    "description, source, rules, timeout, memory, requires, diverges, reference-bug, cause, note";
 
 /// Parses the header block; errors carry a 1-based line number.
 pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
@@ -223,6 +228,15 @@ pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
             "diverges" => header
                 .divergences
                 .push(parse_divergence(value).map_err(|m| (number, m))?),
+            "reference-bug" => header
+                .reference_bugs
+                .push(crate::refbug::parse(value).map_err(|m| (number, m))?),
+            "cause" => {
+                let cause = crate::cause::parse(value).map_err(|m| (number, m))?;
+                if header.cause.replace(cause).is_some() {
+                    return Err((number, "header key `cause` given twice".into()));
+                }
+            }
             "note" => header.notes.push(value.to_string()),
             _ => {
                 return Err((

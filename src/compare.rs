@@ -17,6 +17,16 @@ pub enum Verdict {
         reasons: Vec<String>,
     },
     Fail(Failure),
+    /// Matches a golden that records a known CPython bug (a `reference-bug:` mark):
+    /// a pass, with a note per bug.
+    CopiesReferenceBug {
+        notes: Vec<String>,
+    },
+    /// Behaves as the language intends where the golden records a CPython bug: a
+    /// verdict of its own, never a divergence (`refbug.rs`).
+    ConformsToLanguage {
+        notes: Vec<String>,
+    },
     /// Not run: the case needs a Python version this backend is not.
     Skip {
         why: String,
@@ -49,7 +59,8 @@ impl Verdict {
 
     pub fn label(&self) -> &'static str {
         match self {
-            Verdict::Pass => "pass",
+            Verdict::Pass | Verdict::CopiesReferenceBug { .. } => "pass",
+            Verdict::ConformsToLanguage { .. } => "conforms to the language",
             Verdict::KnownDivergence { .. } => "known divergence",
             Verdict::Fail(_) => "fail",
             Verdict::Skip { .. } => "skipped",

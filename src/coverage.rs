@@ -127,7 +127,12 @@ pub fn markdown(
             let (mut pass, mut known, mut fail) = (0, 0, 0);
             for case in covering {
                 match verdicts.get(&(case.id.as_str(), backend.as_str())) {
-                    Some(Verdict::Pass) => pass += 1,
+                    // As the language intends counts as passing the rule.
+                    Some(
+                        Verdict::Pass
+                        | Verdict::CopiesReferenceBug { .. }
+                        | Verdict::ConformsToLanguage { .. },
+                    ) => pass += 1,
                     Some(Verdict::KnownDivergence { .. }) => known += 1,
                     Some(Verdict::Fail(_)) => fail += 1,
                     Some(Verdict::Skip { .. }) | None => {}
@@ -204,9 +209,48 @@ pub fn divergences_document(cases: &[Case]) -> String {
     format!(
         "# Known divergences\n\n\
          Made by `cargo run --release -- divergences` from the `# diverges:` marks of the cases; \
-         `cargo test` checks that each still reproduces.\n\n{}",
-        divergences_markdown(cases)
+         `cargo test` checks that each still reproduces.\n\n{}{}",
+        divergences_markdown(cases),
+        reference_bugs_markdown(cases)
     )
+}
+
+/// Every `# reference-bug:` mark, apart from the divergences: goldens that record a
+/// CPython bug, and the issue that tracks it.
+pub fn reference_bugs_markdown(cases: &[Case]) -> String {
+    let marked: Vec<(&Case, &crate::refbug::ReferenceBug)> = cases
+        .iter()
+        .flat_map(|case| case.header.reference_bugs.iter().map(move |b| (case, b)))
+        .collect();
+    if marked.is_empty() {
+        return String::new();
+    }
+    let mut out = format!(
+        "\n## Reference bugs ({} marks)\n\n\
+         Goldens that record a known CPython bug (`# reference-bug:` marks). For those versions \
+         a backend that behaves as the newest version below the range does, in the marked \
+         sections, conforms to the language (never a divergence); one that matches the golden \
+         passes with a note that it copies the bug.\n\n\
+         | case | issue | versions | sections | the bug |\n|---|---|---|---|---|\n",
+        marked.len()
+    );
+    for (case, bug) in marked {
+        let sections: Vec<&str> = bug.sections.iter().map(|s| s.name()).collect();
+        let _ = writeln!(
+            out,
+            "| `{}` | {} | {} | {} | {} |",
+            case.id,
+            bug.issue,
+            bug.versions(),
+            if sections.is_empty() {
+                "any".to_string()
+            } else {
+                sections.join(", ")
+            },
+            escape_markdown(&bug.reason)
+        );
+    }
+    out
 }
 
 /// What `coverage` prints: a heading naming the backends, and the table; also

@@ -19,10 +19,13 @@
 //! errors). `suite.rs` runs the pipeline for one (case, backend) pair; `golden.rs` reads and
 //! writes the expected observations; `regen.rs` makes them; `coverage.rs` maps the
 //! rule catalogue to cases; `timeline.rs` tells how CPython versions differ; `bench.rs` measures the runner against the naive loop.
+//! `refbug.rs` judges cases whose golden records a known CPython bug (`# reference-bug:`);
+//! `cause.rs` puts each differing check down to a root cause, for the figures reports give.
 
 pub mod backend;
 pub mod bench;
 pub mod case;
+pub mod cause;
 pub mod changes;
 pub mod compare;
 pub mod coverage;
@@ -34,6 +37,7 @@ pub mod observation;
 pub mod output;
 pub mod protocol;
 pub mod references;
+pub mod refbug;
 pub mod regen;
 pub mod report;
 pub mod sandbox;

@@ -305,9 +305,12 @@ fn regen_one(
     if let Ok(old) = &old {
         for (version, reference) in golden.versions.iter_mut() {
             // Another build of the same version that observes the same keeps the
-            // golden as it is (a fresh machine's pyodide 3.12 checks a native 3.12's).
+            // golden as it is (a machine with only an older 3.12 checks the newest's),
+            // unless this build is a newer release: the golden names the newest.
             if let Some(before) = old.versions.get(version) {
-                if before.body == reference.body {
+                let release = crate::backend::newest::release;
+                let newer = release(&reference.made_by) > release(&before.made_by);
+                if before.body == reference.body && !newer {
                     reference.made_by = before.made_by.clone();
                 }
             }

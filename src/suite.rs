@@ -107,15 +107,20 @@ pub fn check_golden(case: &Case, backend: &Backend, expected_root: &Path) -> Out
     };
     let actual = observe(backend, case);
     let marks: Vec<_> = case.divergences_for(&backend.name).collect();
-    let verdict = judge(&reference.body, &actual, &marks);
+    let bugs = &case.header.reference_bugs;
+    let judged = crate::refbug::judge_with(&golden, version, bugs, &actual, &marks);
+    let golden_name = format!("golden {version} ({})", reference.made_by);
     Outcome {
         case: case.clone(),
         backend: backend.name.clone(),
-        against: format!("golden {version} ({})", reference.made_by),
+        against: match judged.against {
+            Some(instead) => format!("{golden_name} {instead}"),
+            None => golden_name,
+        },
         refresh_command: Some(format!("scripts/regen {}", case.display_path)),
-        expected: reference.body.clone(),
+        expected: judged.expected,
         actual,
-        verdict,
+        verdict: judged.verdict,
     }
 }
 

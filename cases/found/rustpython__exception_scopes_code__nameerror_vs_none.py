@@ -4,6 +4,7 @@
 # requires: >=3.10 — match statements
 # diverges: rustpython exception,scopes: exception: CPython `NameError`, rustpython `none`; scopes: CPython `<module>: varnames=('i',) cellvars=('i',) freevars=()`, rustpython `<module>: varnames=() cellvars=() freevars=()`; checked against CPython 3.14.2 (pyodide 314.0.7)
 # diverges: rustpython-0.6.0 scopes: scopes: CPython `f: varnames=('b', 'x', 'g') cellvars=('x',) freevars=()`, rustpython-0.6.0 `f: varnames=('b', 'x', 'g') cellvars=() freevars=()`; checked against 3.14 (CPython 3.14.2 (pyodide 314.0.7))
+# reference-bug: gh-121377 3.12-3.15 exception: CPython 3.12+ raises NameError "cannot access free variable 'x'": a nested scope reads 'x' as a free variable passed through a function whose inlined comprehension has an iteration variable 'x'; the language (and CPython 3.6-3.11) binds it to the enclosing variable (checked on CPython 3.11.7, 3.12.7, 3.13.2, 3.14.2, 3.15.0rc1; issue open)
 def g(n):
     pass
 b = 0

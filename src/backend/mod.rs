@@ -17,6 +17,7 @@
 pub mod cpython;
 pub mod external;
 pub mod named;
+pub mod newest;
 pub mod pyodide;
 pub mod pypy;
 pub mod rustpython;
@@ -222,18 +223,17 @@ pub fn discover_kinds(options: &BackendOptions, kinds: &[Kind]) -> Discovery {
 }
 
 impl Discovery {
-    /// The reference for each language version: a native CPython where there is
-    /// one, else pyodide.
+    /// The reference for each language version: its newest patch release here,
+    /// native CPython over Pyodide for the same release (`newest.rs`).
     pub fn references(&self) -> BTreeMap<PyVersion, &Spec> {
         let mut references: BTreeMap<PyVersion, &Spec> = BTreeMap::new();
         for spec in self.available.iter().filter(|s| s.kind.is_reference()) {
             let Some(version) = spec.language else {
                 continue;
             };
-            let better = match references.get(&version) {
-                None => true,
-                Some(current) => current.kind == Kind::Pyodide && spec.kind == Kind::CPython,
-            };
+            let better = references
+                .get(&version)
+                .is_none_or(|current| newest::better(spec, current));
             if better {
                 references.insert(version, spec);
             }

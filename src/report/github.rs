@@ -1,6 +1,7 @@
 //! GitHub Actions workflow commands: one `::error` annotation per failed check
 //! and per bad case file, on the case's file and line, so that a failure shows
-//! on the pull request's diff.
+//! on the pull request's diff; one `::notice` per check that conforms to the
+//! language where the golden records a CPython bug, on the `reference-bug:` line.
 
 use super::{reasons, Report};
 use crate::compare::{FailureKind, Verdict};
@@ -24,6 +25,16 @@ pub fn render(report: &Report) -> String {
         ));
     }
     for outcome in &report.outcomes {
+        if let Verdict::ConformsToLanguage { notes } = &outcome.verdict {
+            out.push_str(&command(
+                "notice",
+                &outcome.case.display_path,
+                reference_bug_line(&outcome.case.source).unwrap_or(1),
+                &format!("{}: {}", outcome.backend, outcome.case.id),
+                &notes.join("\n"),
+            ));
+            continue;
+        }
         let Verdict::Fail(failure) = &outcome.verdict else {
             continue;
         };
@@ -74,12 +85,26 @@ fn mark_line(source: &str, backend: &str) -> Option<usize> {
 /// One `::error file=…,line=…,title=…::message` line, escaped as the runner
 /// expects: `%`, CR and LF in the message; also `:` and `,` in properties.
 pub fn annotation(file: &str, line: usize, title: &str, message: &str) -> String {
+    command("error", file, line, title, message)
+}
+
+/// One `::<level> file=…` workflow command (`error`, or `notice` for a check that
+/// conforms to the language where the golden records a CPython bug).
+fn command(level: &str, file: &str, line: usize, title: &str, message: &str) -> String {
     format!(
-        "::error file={},line={line},title={}::{}\n",
+        "::{level} file={},line={line},title={}::{}\n",
         property(file),
         property(title),
         data(message)
     )
+}
+
+/// The line of the case's first `# reference-bug:` mark.
+fn reference_bug_line(source: &str) -> Option<usize> {
+    source
+        .lines()
+        .position(|line| line.trim_start().starts_with("# reference-bug:"))
+        .map(|index| index + 1)
 }
 
 fn data(text: &str) -> String {

@@ -76,6 +76,7 @@ fn script_json(value: &Value) -> String {
 fn symbol(status: Status) -> &'static str {
     match status {
         Status::Pass => "✓",
+        Status::ConformsToLanguage => "§",
         Status::KnownDivergence => "≈",
         Status::Fail => "✗",
         Status::Skipped => "–",
@@ -86,6 +87,7 @@ fn symbol(status: Status) -> &'static str {
 fn key(status: Status) -> &'static str {
     match status {
         Status::Pass => "pass",
+        Status::ConformsToLanguage => "conforms_to_language",
         Status::KnownDivergence => "known_divergence",
         Status::Fail => "fail",
         Status::Skipped => "skipped",
@@ -328,6 +330,7 @@ fn header(out: &mut String, report: &Report) {
     out.push_str("</div>\n<p class=\"keys\">");
     for status in [
         Status::Pass,
+        Status::ConformsToLanguage,
         Status::KnownDivergence,
         Status::Fail,
         Status::Skipped,
@@ -361,8 +364,8 @@ fn header(out: &mut String, report: &Report) {
 
 fn counts(t: Tally) -> String {
     format!(
-        "{} pass, {} known divergence, {} fail, {} skipped",
-        t.pass, t.known_divergence, t.fail, t.skipped
+        "{} pass, {} conform to the language, {} known divergence, {} fail, {} skipped",
+        t.pass, t.conforms_to_language, t.known_divergence, t.fail, t.skipped
     )
 }
 
@@ -421,22 +424,40 @@ fn matrix(out: &mut String, report: &Report, data: &Data) {
             report.cases.len()
         );
     }
+    let figures = super::figures::figures(report);
     for backend in &backends {
         let t = count(super::ALL_TOPICS, backend);
+        let f = figures.get(backend).copied().unwrap_or_default();
         let _ = write!(
             out,
-            "<td class=\"sum {}\" title=\"{}: {}\">{}</td>",
+            "<td class=\"sum {}\" title=\"{}: {} (hand-written); {} root causes; found counts once per root cause\">{}</td>",
             worst(t),
             escape(backend),
             counts(t),
-            match t.conformance() {
+            f.root_causes,
+            match f.conformance {
                 Some(p) if p >= 100.0 => "100%".to_string(),
-                Some(p) => format!("{p:.1}%"),
+                Some(_) => super::figures::percent(&f),
                 None => "–".to_string(),
             }
         );
     }
-    out.push_str("</tr>\n<tr class=\"totals\"><th class=\"name\">all topics: pass / ran</th>");
+    out.push_str("</tr>\n<tr class=\"causes\"><th class=\"name\">root causes</th>");
+    if has_timeline {
+        out.push_str("<td class=\"tl\"></td>");
+    }
+    for backend in &backends {
+        let f = figures.get(backend).copied().unwrap_or_default();
+        let _ = write!(
+            out,
+            "<td class=\"sum\" title=\"{}: distinct causes of its known divergences and failures\">{}</td>",
+            escape(backend),
+            f.root_causes
+        );
+    }
+    out.push_str(
+        "</tr>\n<tr class=\"totals\"><th class=\"name\">hand-written topics: pass / ran</th>",
+    );
     if has_timeline {
         out.push_str("<td class=\"tl\"></td>");
     }
@@ -449,6 +470,9 @@ fn matrix(out: &mut String, report: &Report, data: &Data) {
     for info in &report.cases {
         by_topic.entry(&info.case.topic).or_default().push(info);
     }
+    // The fuzzer's findings after the hand-written topics.
+    let mut by_topic: Vec<_> = by_topic.into_iter().collect();
+    by_topic.sort_by_key(|(topic, _)| *topic == crate::cause::FOUND);
     for (topic, cases) in by_topic {
         let changing = cases.iter().filter(|c| c.timeline.len() > 1).count();
         let _ = write!(
@@ -550,7 +574,7 @@ fn summary_cell(out: &mut String, backend: &str, t: Tally) {
     let text = if t.ran() == 0 {
         "–".to_string()
     } else {
-        format!("{}/{}", t.pass, t.ran())
+        format!("{}/{}", t.pass + t.conforms_to_language, t.ran())
     };
     let _ = write!(
         out,
@@ -691,6 +715,7 @@ tr.topic td.tl { color: #a04000; }
 td.cell { width: 50px; height: 17px; text-align: center; cursor: pointer; font-size: 12px; line-height: 17px; color: #fff; }
 td.cell.pass, .key.pass { background: var(--pass); color: #fff; }
 td.cell.known_divergence, .key.known_divergence { background: var(--kd); color: #4a3a00; }
+td.cell.conforms_to_language, .key.conforms_to_language { background: #1f78b4; color: #fff; }
 td.cell.fail, .key.fail { background: var(--fail); color: #fff; font-weight: bold; }
 td.cell.skipped, .key.skipped { background: var(--skip); color: #666; }
 td.cell:hover { outline: 2px solid #333; outline-offset: -2px; }
@@ -743,7 +768,7 @@ const JS: &str = r##"
   function $(id) { return document.getElementById(id); }
   function text(id, value) { $(id).textContent = value == null ? "" : value; }
   function show(id, yes) { $(id).hidden = !yes; }
-  var names = { pass: "pass", known_divergence: "known divergence", fail: "fail", skipped: "skipped" };
+  var names = { pass: "pass", conforms_to_language: "conforms to the language", known_divergence: "known divergence", fail: "fail", skipped: "skipped" };
   function diffInto(pre, diff) {
     pre.textContent = "";
     diff.split("\n").forEach(function (line, i, all) {

@@ -2,7 +2,7 @@
 //! highlights, the topic × backend table, what each failure means; and how text
 //! that came from a case is shown (control and bidi characters made visible).
 
-use super::{tally, Mode, Report, ALL_TOPICS};
+use super::{Mode, Report};
 use crate::compare::{FailureKind, Verdict};
 use crate::suite::Outcome;
 use anstyle::{AnsiColor, Style};
@@ -363,81 +363,6 @@ pub fn explain(outcome: &Outcome, palette: Palette) -> String {
     out
 }
 
-/// The topic × backend table: `pass/known/fail` in each cell (`+Ns` skipped),
-/// totals last, and a legend.
-pub fn table(outcomes: &[Outcome], backends: &[String], palette: Palette) -> String {
-    let tallies = tally(outcomes);
-    let all = ALL_TOPICS.to_string();
-    let topics: Vec<&String> = tallies
-        .keys()
-        .filter(|t| **t != all)
-        .chain(std::iter::once(&all))
-        .collect();
-    let cell = |topic: &String, backend: &String| {
-        let t = tallies
-            .get(topic)
-            .and_then(|row| row.get(backend))
-            .copied()
-            .unwrap_or_default();
-        (
-            if t.skipped > 0 {
-                format!(
-                    "{}/{}/{} +{}s",
-                    t.pass, t.known_divergence, t.fail, t.skipped
-                )
-            } else {
-                format!("{}/{}/{}", t.pass, t.known_divergence, t.fail)
-            },
-            t,
-        )
-    };
-    let topic_width = topics
-        .iter()
-        .map(|t| t.len())
-        .max()
-        .unwrap_or(0)
-        .max("topic".len());
-    let widths: Vec<usize> = backends
-        .iter()
-        .map(|b| {
-            topics
-                .iter()
-                .map(|t| cell(t, b).0.len())
-                .max()
-                .unwrap_or(0)
-                .max(b.len())
-        })
-        .collect();
-    let mut out = format!("{:topic_width$}", "topic");
-    for (backend, width) in backends.iter().zip(&widths) {
-        let _ = write!(out, "  {backend:>width$}");
-    }
-    out.push('\n');
-    for topic in topics {
-        let _ = write!(out, "{topic:topic_width$}");
-        for (backend, width) in backends.iter().zip(&widths) {
-            let (text, t) = cell(topic, backend);
-            let padded = format!("{text:>width$}");
-            let painted = if t.fail > 0 {
-                palette.red(&padded)
-            } else if t.known_divergence > 0 {
-                palette.yellow(&padded)
-            } else {
-                palette.green(&padded)
-            };
-            let _ = write!(out, "  {painted}");
-        }
-        out.push('\n');
-    }
-    out.push_str(
-        &palette.dim(
-            "each cell: pass/known divergence/fail, +Ns skipped (the case needs another Python)",
-        ),
-    );
-    out.push('\n');
-    out
-}
-
 /// The whole terminal report: what each backend is, the topic × backend table,
 /// the known divergences met, the diffs of every failure, and a count.
 pub fn render(report: &Report, palette: Palette) -> String {
@@ -458,7 +383,12 @@ pub fn render(report: &Report, palette: Palette) -> String {
         let _ = writeln!(out, "{} {}", palette.red("error:"), visible_line(&line));
     }
     out.push('\n');
-    out.push_str(&table(&report.outcomes, &report.backend_names(), palette));
+    out.push_str(&super::table::table(
+        &report.outcomes,
+        &report.backend_names(),
+        palette,
+    ));
+    out.push_str(&super::reference_bugs::human(report, palette));
     let known: Vec<&Outcome> = report
         .outcomes
         .iter()
@@ -497,7 +427,7 @@ pub fn render(report: &Report, palette: Palette) -> String {
         out,
         "\n{} checks: {} passed, {} failed{}{}",
         report.outcomes.len(),
-        totals.pass + totals.known_divergence,
+        totals.pass + totals.conforms_to_language + totals.known_divergence,
         totals.fail,
         if totals.skipped > 0 {
             format!(", {} skipped", totals.skipped)

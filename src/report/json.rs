@@ -26,6 +26,9 @@ struct Document<'a> {
     totals: BTreeMap<&'a str, Tally>,
     /// Per topic, per backend.
     topics: BTreeMap<String, BTreeMap<String, Tally>>,
+    /// Per backend: distinct root causes it differs on, and its conformance
+    /// (hand-written checks and one per root cause of `found`).
+    figures: BTreeMap<String, super::figures::Figures>,
     bad_cases: Vec<String>,
 }
 
@@ -102,6 +105,7 @@ pub fn render(report: &Report) -> String {
         rows,
         totals,
         topics,
+        figures: super::figures::figures(report),
         bad_cases: report.bad_cases.iter().map(|e| e.to_string()).collect(),
     };
     let mut text = serde_json::to_string_pretty(&document).unwrap_or_default();

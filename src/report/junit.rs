@@ -82,7 +82,16 @@ pub fn render(report: &Report) -> String {
             );
             let why = reasons(outcome).join("; ");
             match Status::of(&outcome.verdict) {
-                Status::Pass => out.push_str("/>\n"),
+                Status::Pass if why.is_empty() => out.push_str("/>\n"),
+                Status::Pass | Status::ConformsToLanguage => {
+                    // A reference bug: the note, or the verdict of its own.
+                    let _ = writeln!(
+                        out,
+                        ">\n      <system-out>{}: {}</system-out>\n    </testcase>",
+                        Status::of(&outcome.verdict).name(),
+                        text(&why)
+                    );
+                }
                 Status::KnownDivergence => {
                     let _ = writeln!(
                         out,

@@ -4,11 +4,12 @@
 //! README shows, and `parse_matrix` reads it back for the test that keeps it current.
 
 use super::{reasons, Mode, Report, Status, Tally, ALL_TOPICS};
+use crate::compare::Verdict;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// The title of the row of conformance percentages.
-pub const CONFORMANCE_ROW: &str = "conformance";
+pub use super::figures::CONFORMANCE_ROW;
 
 /// The whole markdown report.
 pub fn render(report: &Report) -> String {
@@ -48,14 +49,15 @@ pub fn render(report: &Report) -> String {
     }
     let _ = writeln!(out, "\n## Matrix\n");
     out.push_str(&matrix(report));
-    for (title, status) in [
-        ("Known divergences", Status::KnownDivergence),
-        ("Failures", Status::Fail),
+    for (title, wanted) in [
+        ("Known divergences", Shown::Status(Status::KnownDivergence)),
+        ("Reference bugs", Shown::ReferenceBugs),
+        ("Failures", Shown::Status(Status::Fail)),
     ] {
         let rows: Vec<_> = report
             .outcomes
             .iter()
-            .filter(|o| Status::of(&o.verdict) == status)
+            .filter(|o| wanted.shows(&o.verdict))
             .collect();
         if rows.is_empty() {
             continue;
@@ -84,6 +86,25 @@ pub fn render(report: &Report) -> String {
     out
 }
 
+/// What a list after the matrix shows.
+enum Shown {
+    Status(Status),
+    /// Checks a reference-bug mark judged: they copy the bug, or conform to the language.
+    ReferenceBugs,
+}
+
+impl Shown {
+    fn shows(&self, verdict: &Verdict) -> bool {
+        match self {
+            Shown::Status(status) => Status::of(verdict) == *status,
+            Shown::ReferenceBugs => matches!(
+                verdict,
+                Verdict::CopiesReferenceBug { .. } | Verdict::ConformsToLanguage { .. }
+            ),
+        }
+    }
+}
+
 /// The topic × backend table, a totals row, a conformance row and a legend.
 pub fn matrix(report: &Report) -> String {
     let tallies = report.tally();
@@ -100,8 +121,10 @@ pub fn matrix(report: &Report) -> String {
         "---:|".repeat(backends.len())
     );
     let count = |topic: &str, backend: &str| super::cell(&tallies, topic, backend);
-    let topics = report.topics();
-    for topic in topics.iter().map(String::as_str).chain([ALL_TOPICS]) {
+    for topic in super::figures::topic_rows(report)
+        .iter()
+        .map(String::as_str)
+    {
         let cells: Vec<String> = backends.iter().map(|b| cell(count(topic, b))).collect();
         let name = if topic == ALL_TOPICS {
             format!("**{ALL_TOPICS}**")
@@ -110,22 +133,18 @@ pub fn matrix(report: &Report) -> String {
         };
         let _ = writeln!(out, "| {name} | {} |", cells.join(" | "));
     }
-    let percentages: Vec<String> = backends
-        .iter()
-        .map(|b| match count(ALL_TOPICS, b).conformance() {
-            Some(percent) => format!("{percent:.1}%"),
-            None => "–".to_string(),
-        })
-        .collect();
+    for (title, cells) in super::figures::rows(&report.outcomes, &backends) {
+        let _ = writeln!(out, "| **{title}** | {} |", cells.join(" | "));
+    }
     let _ = writeln!(
         out,
-        "| **{CONFORMANCE_ROW}** | {} |",
-        percentages.join(" | ")
-    );
-    let _ = writeln!(
-        out,
-        "\nEach cell: pass / known divergence / fail, then `+N` skipped (the case needs another Python). \
-         Conformance: passed checks out of those that ran."
+        "\nEach cell: pass / known divergence / fail, then `+N` skipped (the case needs another Python) \
+         and `lang N`: checks that behave as the language intends where the reference records a CPython \
+         bug (never counted against conformance). `all` totals the hand-written topics; `found` (the \
+         fuzzer's findings) is apart. Root causes: distinct causes of a backend's known divergences \
+         and failures. Conformance: passed (or as the language intends) out of the checks that ran, \
+         counting every hand-written check and one per root cause of `found`, so that a second \
+         witness of a known cause moves no figure."
     );
     out
 }
@@ -135,6 +154,9 @@ fn cell(t: Tally) -> String {
     let mut text = format!("{}/{}/{}", t.pass, t.known_divergence, t.fail);
     if t.skipped > 0 {
         let _ = write!(text, " +{}", t.skipped);
+    }
+    if t.conforms_to_language > 0 {
+        let _ = write!(text, " lang {}", t.conforms_to_language);
     }
     text
 }

@@ -9,12 +9,15 @@
 
 pub mod checked;
 pub mod dead;
+pub mod figures;
 pub mod github;
 pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod reference_bugs;
+pub mod table;
 mod timestamp;
 
 pub use timestamp::timestamp;
@@ -119,6 +122,8 @@ impl Exit {
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Pass,
+    /// As the language intends, where the golden records a CPython bug.
+    ConformsToLanguage,
     KnownDivergence,
     Fail,
     Skipped,
@@ -127,7 +132,8 @@ pub enum Status {
 impl Status {
     pub fn of(verdict: &Verdict) -> Status {
         match verdict {
-            Verdict::Pass => Status::Pass,
+            Verdict::Pass | Verdict::CopiesReferenceBug { .. } => Status::Pass,
+            Verdict::ConformsToLanguage { .. } => Status::ConformsToLanguage,
             Verdict::KnownDivergence { .. } => Status::KnownDivergence,
             Verdict::Fail(_) => Status::Fail,
             Verdict::Skip { .. } => Status::Skipped,
@@ -137,6 +143,7 @@ impl Status {
     pub fn name(self) -> &'static str {
         match self {
             Status::Pass => "pass",
+            Status::ConformsToLanguage => "conforms to the language",
             Status::KnownDivergence => "known divergence",
             Status::Fail => "fail",
             Status::Skipped => "skipped",
@@ -151,12 +158,21 @@ pub struct Tally {
     pub known_divergence: usize,
     pub fail: usize,
     pub skipped: usize,
+    /// Checks that behave as the language intends where the golden records a
+    /// CPython bug (absent from JSON when none).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub conforms_to_language: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 impl Tally {
     pub fn add(&mut self, verdict: &Verdict) {
         match Status::of(verdict) {
             Status::Pass => self.pass += 1,
+            Status::ConformsToLanguage => self.conforms_to_language += 1,
             Status::KnownDivergence => self.known_divergence += 1,
             Status::Fail => self.fail += 1,
             Status::Skipped => self.skipped += 1,
@@ -165,16 +181,19 @@ impl Tally {
 
     /// The checks that ran (skipped ones did not).
     pub fn ran(&self) -> usize {
-        self.pass + self.known_divergence + self.fail
+        self.pass + self.conforms_to_language + self.known_divergence + self.fail
     }
 
-    /// Passed checks as a percentage of those that ran; `None` when none ran.
+    /// Checks that passed or conform to the language, as a percentage of those that
+    /// ran; `None` when none ran.
     pub fn conformance(&self) -> Option<f64> {
-        (self.ran() > 0).then(|| 100.0 * self.pass as f64 / self.ran() as f64)
+        let good = self.pass + self.conforms_to_language;
+        (self.ran() > 0).then(|| 100.0 * good as f64 / self.ran() as f64)
     }
 }
 
-/// The row of the topic × backend tables that totals every topic.
+/// The row of the topic × backend tables that totals every hand-written topic
+/// (`found`, the fuzzer's, is shown apart: `cause::FOUND`).
 pub const ALL_TOPICS: &str = "all";
 
 impl Report {
@@ -237,11 +256,14 @@ pub fn cell(
         .unwrap_or_default()
 }
 
-/// Counts per (topic, backend); every topic is also counted under `ALL_TOPICS`.
+/// Counts per (topic, backend); every hand-written topic is also counted under
+/// `ALL_TOPICS`, `found` is not (a second witness of a known cause must not move it).
 pub fn tally(outcomes: &[Outcome]) -> BTreeMap<String, BTreeMap<String, Tally>> {
     let mut table: BTreeMap<String, BTreeMap<String, Tally>> = BTreeMap::new();
     for outcome in outcomes {
-        for topic in [outcome.case.topic.as_str(), ALL_TOPICS] {
+        let topic = outcome.case.topic.as_str();
+        let all = (topic != crate::cause::FOUND).then_some(ALL_TOPICS);
+        for topic in std::iter::once(topic).chain(all) {
             table
                 .entry(topic.to_string())
                 .or_default()
@@ -259,16 +281,23 @@ pub fn differing(outcome: &Outcome) -> Vec<Section> {
     match &outcome.verdict {
         Verdict::Fail(failure) => failure.sections.clone(),
         Verdict::KnownDivergence { .. } => differing_sections(&outcome.expected, &outcome.actual),
-        Verdict::Pass | Verdict::Skip { .. } => Vec::new(),
+        Verdict::Pass
+        | Verdict::CopiesReferenceBug { .. }
+        | Verdict::ConformsToLanguage { .. }
+        | Verdict::Skip { .. } => Vec::new(),
     }
 }
 
 /// Why an outcome is what it is, in one line per reason: the marks' reasons of a
-/// known divergence, why a check failed or was skipped; nothing for a pass.
+/// known divergence, why a check failed or was skipped, the reference bugs a check
+/// copies or conforms against; nothing for a plain pass.
 pub fn reasons(outcome: &Outcome) -> Vec<String> {
     match &outcome.verdict {
         Verdict::Pass => Vec::new(),
         Verdict::KnownDivergence { reasons } => reasons.clone(),
+        Verdict::CopiesReferenceBug { notes } | Verdict::ConformsToLanguage { notes } => {
+            notes.clone()
+        }
         Verdict::Skip { why } => vec![why.clone()],
         Verdict::Fail(failure) => vec![match &failure.why {
             FailureKind::Mismatch => format!(
