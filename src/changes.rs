@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use std::fmt::Write as _;
 
 /// The cases of each kind of change, by id.
-#[derive(Debug, Default, PartialEq)]
+#[derive(Debug, Default, PartialEq, serde::Serialize)]
 pub struct Changes {
     pub old: String,
     pub new: String,

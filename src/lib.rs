@@ -32,6 +32,7 @@ pub mod coverage;
 pub mod error;
 pub mod fuzz;
 pub mod golden;
+pub mod json_listing;
 pub mod normalize;
 pub mod observation;
 pub mod output;

@@ -7,10 +7,16 @@ use closure_conformance::backend::{self, rustpython};
 use closure_conformance::error::Error;
 use closure_conformance::report::{markdown, visible_line, Format, Palette, Report};
 use closure_conformance::session::{Session, SessionOptions, TerminalProgress};
-use closure_conformance::{bench, changes, coverage, fuzz, output, references, regen, timeline};
+use closure_conformance::{
+    bench, changes, coverage, fuzz, json_listing, output, references, regen, timeline,
+};
 use std::path::PathBuf;
 
+mod cli_parse;
+mod fuzz_saved;
 mod fuzz_watch;
+use cli_parse::{parse_duration, parse_seeds};
+use fuzz_saved::finish_saved;
 use fuzz_watch::FuzzWatch;
 use std::process::ExitCode;
 
@@ -147,43 +153,6 @@ impl FuzzMode {
     }
 }
 
-fn parse_seeds(text: &str) -> Result<std::ops::Range<u64>, String> {
-    let (a, b) = text
-        .split_once("..")
-        .ok_or_else(|| format!("expected A..B, e.g. 0..1000, not {text:?}"))?;
-    let number = |s: &str| {
-        s.trim()
-            .parse::<u64>()
-            .map_err(|_| format!("{s:?} is not a seed (a whole number)"))
-    };
-    let (a, b) = (number(a)?, number(b)?);
-    if a >= b {
-        return Err(format!("the range {a}..{b} holds no seed"));
-    }
-    Ok(a..b)
-}
-
-fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
-    let text = text.trim();
-    let (number, unit) = text.split_at(
-        text.find(|c: char| !c.is_ascii_digit() && c != '.')
-            .unwrap_or(text.len()),
-    );
-    let value: f64 = number
-        .parse()
-        .map_err(|_| format!("expected a duration such as 90s or 10m, not {text:?}"))?;
-    let seconds = match unit {
-        "" | "s" => value,
-        "m" => value * 60.0,
-        "h" => value * 3600.0,
-        _ => return Err(format!("unknown unit {unit:?} in {text:?} (use s, m or h)")),
-    };
-    if !(seconds > 0.0 && seconds.is_finite()) {
-        return Err(format!("{text:?} is not a positive duration"));
-    }
-    Ok(std::time::Duration::from_secs_f64(seconds))
-}
-
 #[derive(Args, Clone)]
 struct Common {
     /// Directory holding cases/ and expected/.
@@ -275,6 +244,9 @@ struct ProgressArgs {
     new: String,
     /// Only cases whose id or path contains one of these.
     filters: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
     #[command(flatten)]
     common: Common,
 }
@@ -292,6 +264,9 @@ struct RegenArgs {
 
 #[derive(Args)]
 struct BackendsArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
     #[command(flatten)]
     common: Common,
 }
@@ -308,6 +283,9 @@ struct CoverageArgs {
 #[derive(Args)]
 struct ListArgs {
     filters: Vec<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ListFormat::Text)]
+    format: ListFormat,
     #[arg(long, default_value = ".")]
     root: PathBuf,
 }
@@ -322,6 +300,13 @@ struct BenchArgs {
     memory: Vec<usize>,
     #[command(flatten)]
     common: Common,
+}
+
+/// The output of a listing command: text (markdown) for people, or JSON.
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
+enum ListFormat {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -572,8 +557,13 @@ fn progress(args: ProgressArgs) -> Outcome {
     let old = session.start_one(&args.old)?;
     let new = session.start_one(&args.new)?;
     let found = changes::changes(&session, &old, &new, &TerminalProgress::new());
-    say(&changes::render(&found, args.common.palette()))?;
-    Ok(status(session.bad_cases.is_empty()))
+    say(&match args.format {
+        ListFormat::Text => changes::render(&found, args.common.palette()),
+        ListFormat::Json => json_listing::progress(&found),
+    })?;
+    Ok(status(
+        session.bad_cases.is_empty() && found.regressed.is_empty(),
+    ))
 }
 
 fn regen(args: RegenArgs) -> Outcome {
@@ -611,12 +601,16 @@ fn list_backends(args: BackendsArgs) -> Outcome {
             backend::discover(&options)
         }
     };
-    say(&backend::listing(&found))?;
     let exe = std::env::current_exe().map_err(Error::OwnExecutable)?;
-    say(&format!(
-        "sandbox of native workers: {}\n",
-        closure_conformance::sandbox::describe(&exe)
-    ))?;
+    let sandbox = closure_conformance::sandbox::describe(&exe);
+    say(&match args.format {
+        ListFormat::Text => format!(
+            "{}sandbox of native workers: {sandbox}
+",
+            backend::listing(&found)
+        ),
+        ListFormat::Json => json_listing::backends(&found, &sandbox),
+    })?;
     Ok(0)
 }
 
@@ -634,6 +628,10 @@ fn listed(args: &ListArgs) -> Result<Session, Error> {
 
 fn list(args: ListArgs) -> Outcome {
     let session = listed(&args)?;
+    if args.format == ListFormat::Json {
+        say(&json_listing::list(&session.cases()))?;
+        return Ok(status(session.bad_cases.is_empty()));
+    }
     let mut text = String::new();
     for case in session.cases() {
         text.push_str(&format!(
@@ -649,11 +647,17 @@ fn list(args: ListArgs) -> Outcome {
 fn divergences(args: ListArgs) -> Outcome {
     let session = listed(&args)?;
     let cases: Vec<_> = session.cases().into_iter().cloned().collect();
-    say(&coverage::divergences_document(&cases))?;
+    say(&match args.format {
+        ListFormat::Text => coverage::divergences_document(&cases),
+        ListFormat::Json => json_listing::divergences(&session.cases()),
+    })?;
     Ok(status(session.bad_cases.is_empty()))
 }
 
 fn versions(args: ListArgs) -> Outcome {
+    if args.format == ListFormat::Json {
+        return Err(Error::Usage("versions has no --format json".into()));
+    }
     let session = listed(&args)?;
     let cases: Vec<_> = session.cases().into_iter().cloned().collect();
     let text = timeline::markdown(&cases, &session.layout.expected).map_err(Error::Corpus)?;
@@ -811,53 +815,4 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
         finish_saved(&args, &saved)?;
     }
     Ok(0)
-}
-
-/// Goldens for the saved cases (as scripts/regen makes them), then a run of them on
-/// every backend: each backend that differs where no mark says so gets a mark.
-fn finish_saved(args: &FuzzArgs, saved: &[String]) -> Result<(), Error> {
-    let session = Session::corpus(&args.common.options(saved, &[])?)?;
-    let references = regen::references(&session)?;
-    let summary = regen::regen(
-        &session.cases(),
-        &session.all_cases,
-        &references,
-        &session.layout.expected,
-        false,
-        &closure_conformance::session::Quiet,
-    )?;
-    say(&regen::render(&summary, args.common.palette()))?;
-    let session = Session::open(&args.common.options(saved, &[])?)?;
-    let report = session.run(&closure_conformance::session::Quiet);
-    let mut marks: std::collections::BTreeMap<PathBuf, Vec<String>> = Default::default();
-    for outcome in &report.outcomes {
-        if let Some(line) = fuzz::save::mark_line(outcome) {
-            marks
-                .entry(outcome.case.path.clone())
-                .or_default()
-                .push(line);
-        }
-    }
-    for (path, lines) in &marks {
-        fuzz::save::add_marks(path, lines)
-            .map_err(|e| Error::Usage(format!("cannot mark {}: {e}", path.display())))?;
-        say(&format!(
-            "marked {} more backends on {}\n",
-            lines.len(),
-            path.display()
-        ))?;
-    }
-    let session = Session::open(&args.common.options(saved, &[])?)?;
-    let report = session.run(&closure_conformance::session::Quiet);
-    let failed = report
-        .outcomes
-        .iter()
-        .filter(|o| matches!(o.verdict, closure_conformance::compare::Verdict::Fail(_)))
-        .count();
-    say(&format!(
-        "saved cases: {} checks on {} backends, {failed} failed\n",
-        report.outcomes.len(),
-        report.backends.len()
-    ))?;
-    Ok(())
 }

@@ -101,6 +101,7 @@ pub fn ensure_pyodide(
     let status = Command::new(&npm)
         .args(["ci", "--no-audit", "--no-fund", "--loglevel=error"])
         .current_dir(&dir)
+        .env("npm_config_update_notifier", "false")
         .stdin(Stdio::null())
         .stdout(std::io::stderr())
         .status()

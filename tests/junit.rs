@@ -9,6 +9,26 @@ use roxmltree::{Document, Node};
 use std::path::Path;
 use std::process::{Command, Output};
 
+#[path = "common/needs.rs"]
+mod needs;
+
+fn main() {
+    let args = libtest_mimic::Arguments::from_args();
+    let trials = vec![
+        needs::trial(
+            "the_report_reads_as_junit_with_counts_that_add_up",
+            Ok(()),
+            |()| the_report_reads_as_junit_with_counts_that_add_up(),
+        ),
+        needs::trial(
+            "nextest_ci_profile_writes_junit_for_the_trials_it_ran",
+            nextest(),
+            nextest_ci_profile_writes_junit_for_the_trials_it_ran,
+        ),
+    ];
+    libtest_mimic::run(&args, trials).exit();
+}
+
 const BIN: &str = env!("CARGO_BIN_EXE_closure-conformance");
 
 const HEADER: &str = "# description: d\n# source: rule: test\n# rules: t/r\n";
@@ -84,7 +104,6 @@ fn consistent<'a, 'i>(document: &'a Document<'i>) -> Vec<(&'a str, Node<'a, 'i>)
 /// One suite per backend and one per bad case files; a case per check, named by
 /// case id; a failure holds the diff; a skipped case says why; a known divergence
 /// passes and says why; a bad case file is an error.
-#[test]
 fn the_report_reads_as_junit_with_counts_that_add_up() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
@@ -219,19 +238,21 @@ fn cargo_profile() -> &'static [&'static str] {
 /// Its store is a temporary directory (set by a tool config, which the repository's
 /// config overrides only where it sets the store itself), so the report cannot
 /// collide with a user's run or another test run's.
-#[test]
-fn nextest_ci_profile_writes_junit_for_the_trials_it_ran() {
+/// `cargo nextest`, where it is installed.
+fn nextest() -> Result<(), String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
     let installed = Command::new(&cargo)
         .args(["nextest", "--version"])
         .output()
         .is_ok_and(|o| o.status.success());
-    assert!(
-        installed,
-        "cargo-nextest is not installed: cargo install --locked cargo-nextest"
-    );
+    installed
+        .then_some(())
+        .ok_or_else(|| "cargo-nextest: not installed; cargo install --locked cargo-nextest".into())
+}
 
+fn nextest_ci_profile_writes_junit_for_the_trials_it_ran(_: ()) {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let manifest = Path::new(env!("CARGO_MANIFEST_DIR")).join("Cargo.toml");
     let dir = tempfile::tempdir().unwrap();
     let store = dir.path().join("store");
     let tool = dir.path().join("tool.toml");
