@@ -238,6 +238,7 @@ pub fn backend_info(backend: &Backend) -> BackendInfo {
         kind: backend.spec.kind.name().to_string(),
         language: backend.language().ok().map(|v| v.to_string()),
         build: backend.describe().unwrap_or_else(|why| why),
+        sandbox: backend.hello().map(|h| h.sandbox).unwrap_or_default(),
     }
 }
 

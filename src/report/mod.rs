@@ -61,6 +61,9 @@ pub struct BackendInfo {
     pub language: Option<String>,
     /// What it is, as its worker said (`CPython 3.12.1 (…)`), or why it did not start.
     pub build: String,
+    /// The protections its workers' sandbox had in force (their hello; empty for
+    /// a backend outside it, such as Pyodide, or one that did not start).
+    pub sandbox: Vec<String>,
 }
 
 /// A case as reports show it.
@@ -456,12 +459,14 @@ pub(crate) mod tests {
                     kind: "cpython".into(),
                     language: Some("3.11".into()),
                     build: "CPython 3.11.7".into(),
+                    sandbox: vec!["seccomp".into()],
                 },
                 BackendInfo {
                     name: "rustpython".into(),
                     kind: "rustpython".into(),
                     language: Some("3.14".into()),
                     build: "RustPython 0.5.0 (Python 3.14.0)".into(),
+                    sandbox: Vec::new(),
                 },
             ],
             cases: cases
