@@ -238,7 +238,8 @@ impl Started {
 
 /// What reports say of a backend; one that cannot start says why as its error.
 pub fn backend_info(backend: &Backend) -> BackendInfo {
-    let error = backend.hello().err().map(|why| dead::one_line(&why));
+    let hello = backend.hello();
+    let error = hello.as_ref().err().map(|why| dead::one_line(why));
     BackendInfo {
         name: backend.name.clone(),
         kind: backend.spec.kind.name().to_string(),
@@ -247,6 +248,7 @@ pub fn backend_info(backend: &Backend) -> BackendInfo {
             Some(_) => backend.spec.build.clone(),
             None => backend.describe().unwrap_or_else(|why| why),
         },
+        sandbox: hello.map(|h| h.sandbox).unwrap_or_default(),
         error,
     }
 }

@@ -160,14 +160,15 @@ fn an_inherited_descriptor_never_reaches_a_case() {
 }
 
 /// Attempt 4: ptrace, pidfd_getfd, process_vm_writev and writing /proc/<pid>/mem
-/// of the zygote all fail, from a native process the case starts.
+/// of the zygote all fail, from a native process the case starts; so does making
+/// a user namespace to be root in.
 #[test]
 fn a_case_cannot_reach_into_the_zygote() {
     let case = fixture("hostile", "reach_zygote.py");
     on_every_native(|backend| {
         let stdout = run_ok(backend, &case);
         let lines: Vec<&str> = stdout.lines().filter(|l| !l.is_empty()).collect();
-        assert_eq!(lines.len(), 4, "{}: {stdout}", backend.name);
+        assert_eq!(lines.len(), 5, "{}: {stdout}", backend.name);
         for line in lines {
             assert!(line.contains(": refused ("), "{}: {line}", backend.name);
         }
@@ -241,6 +242,32 @@ fn memory_is_counted_once_per_page() {
             backend.name
         );
     }
+}
+
+/// Beyond the attempts of the issue: the host's devices and `/run` (its sockets)
+/// are not there, the loopback of the host (a server of this test) is not
+/// reachable, and no process but the zygote and the case itself is visible.
+#[test]
+fn a_case_reaches_nothing_beyond_its_worker() {
+    let server = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = server.local_addr().unwrap().port();
+    let case = fixture("hostile", "reach_host.py");
+    let case = with_source(
+        &case,
+        case.source.replace("PORT = 0", &format!("PORT = {port}")),
+    );
+    on_every_native(|backend| {
+        assert_eq!(
+            run_ok(backend, &case),
+            "dev ['fd', 'full', 'null', 'random', 'shm', 'stderr', 'stdin', 'stdout', 'tty', 'urandom', 'zero']\n\
+             run ['shm', 'tmp', 'var-tmp', 'work']\n\
+             loopback: Network is unreachable\n\
+             processes True\n",
+            "{}",
+            backend.name
+        );
+    });
+    drop(server);
 }
 
 /// Every process whose command line holds `marker`.

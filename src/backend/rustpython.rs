@@ -110,11 +110,18 @@ fn ensure_main_stack() -> Result<(), String> {
         return Ok(()); // serve with the stack we have: deep recursion may crash its case
     }
     use std::os::unix::process::CommandExt;
-    let exe = std::env::current_exe().map_err(|e| format!("cannot find our own binary: {e}"))?;
-    let error = std::process::Command::new(exe)
-        .args(std::env::args_os().skip(1))
-        .env(REEXEC_ENV, "1")
-        .exec();
+    // Our binary by the kernel's own link: its path may be hidden in the sandbox
+    // (a copy under /tmp, say), the file itself never is.
+    let exe = match std::path::Path::new("/proc/self/exe") {
+        link if link.exists() => link.to_path_buf(),
+        _ => std::env::current_exe().map_err(|e| format!("cannot find our own binary: {e}"))?,
+    };
+    let mut args = std::env::args_os();
+    let mut command = std::process::Command::new(exe);
+    if let Some(name) = args.next() {
+        command.arg0(name); // what sys.executable says, as before the restart
+    }
+    let error = command.args(args).env(REEXEC_ENV, "1").exec();
     Err(format!("cannot restart with a larger stack: {error}"))
 }
 

@@ -72,6 +72,9 @@ pub struct BackendInfo {
     /// Why it did not start (one line); its cases were not run.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+    /// The protections its workers' sandbox had in force (their hello; empty for
+    /// a backend outside it, such as Pyodide, or one that did not start).
+    pub sandbox: Vec<String>,
 }
 
 /// A case as reports show it.
@@ -472,6 +475,7 @@ pub(crate) mod tests {
                     language: Some("3.11".into()),
                     build: "CPython 3.11.7".into(),
                     error: None,
+                    sandbox: vec!["seccomp".into()],
                 },
                 BackendInfo {
                     name: "rustpython".into(),
@@ -479,6 +483,7 @@ pub(crate) mod tests {
                     language: Some("3.14".into()),
                     build: "RustPython 0.5.0 (Python 3.14.0)".into(),
                     error: None,
+                    sandbox: Vec::new(),
                 },
             ],
             cases: cases

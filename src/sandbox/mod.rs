@@ -32,8 +32,14 @@ const NAMESPACES: libc::c_int = libc::CLONE_NEWPID
     | libc::CLONE_NEWIPC
     | libc::CLONE_NEWUTS;
 
-/// A command that runs `program` in the sandbox, by our own binary `exe`.
+/// A command that runs `program` in the sandbox, by our own binary `exe`. A
+/// relative path with a `/` is made absolute: the sandbox has its own working
+/// directory.
 pub fn command(exe: &Path, program: &Path) -> Command {
+    let program = match std::env::current_dir() {
+        Ok(here) if program.is_relative() && program.components().count() > 1 => here.join(program),
+        _ => program.to_path_buf(),
+    };
     let mut command = Command::new(exe);
     command.arg("sandbox").arg("--").arg(program);
     command
@@ -49,6 +55,8 @@ pub fn run(args: &[OsString]) -> Result<u8, String> {
         _ if describe => &[],
         _ => return Err("usage: closure-conformance sandbox -- PROGRAM [ARGS…]".into()),
     };
+    // The program, opened before the mounts hide its path (a binary under /tmp).
+    let early = program.first().and_then(|p| open_program(Path::new(p)));
     let mut protections: Vec<&str> = Vec::new();
     let namespaces = enter_namespaces();
     if let Some(user) = namespaces {
@@ -121,15 +129,64 @@ pub fn run(args: &[OsString]) -> Result<u8, String> {
         println!("{}", describe_line(&protections, &scratch));
         return Ok(0);
     }
-    let error = Command::new(&program[0])
-        .args(&program[1..])
-        .env(PROTECTIONS_ENV, &protections)
-        .env(SCRATCH_ENV, scratch.join(":"))
-        .exec();
-    Err(format!(
-        "cannot run {}: {error}",
-        Path::new(&program[0]).display()
-    ))
+    std::env::set_var(PROTECTIONS_ENV, &protections);
+    std::env::set_var(SCRATCH_ENV, scratch.join(":"));
+    let mut error = Command::new(&program[0]).args(&program[1..]).exec();
+    if let (std::io::ErrorKind::NotFound, Some(fd)) = (error.kind(), early) {
+        error = exec_file(fd, program);
+    }
+    let shown = Path::new(&program[0]).display();
+    Err(match error.kind() {
+        std::io::ErrorKind::NotFound if !scratch.is_empty() => format!(
+            "cannot run {shown}: {error} (the sandbox has its own /tmp, /var/tmp, /dev/shm and /run)"
+        ),
+        _ => format!("cannot run {shown}: {error}"),
+    })
+}
+
+/// The program file, if `program` is a path (not a name looked up on PATH).
+fn open_program(program: &Path) -> Option<std::os::fd::OwnedFd> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    if program.components().count() < 2 {
+        return None;
+    }
+    std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_PATH)
+        .open(program)
+        .ok()
+        .map(std::os::fd::OwnedFd::from)
+}
+
+/// Runs the program from the file opened before the mounts (a binary; a script
+/// needs its path). Returns only on failure.
+fn exec_file(fd: std::os::fd::OwnedFd, program: &[OsString]) -> std::io::Error {
+    use std::ffi::CString;
+    use std::os::fd::AsRawFd as _;
+    use std::os::unix::ffi::OsStrExt as _;
+    let strings = |items: Vec<&[u8]>| -> Vec<CString> {
+        items
+            .into_iter()
+            .filter_map(|item| CString::new(item).ok())
+            .collect()
+    };
+    let args = strings(program.iter().map(|a| a.as_bytes()).collect());
+    let pairs: Vec<Vec<u8>> = std::env::vars_os()
+        .map(|(k, v)| [k.as_bytes(), b"=", v.as_bytes()].concat())
+        .collect();
+    let env = strings(pairs.iter().map(Vec::as_slice).collect());
+    let pointers = |items: &[CString]| -> Vec<*const libc::c_char> {
+        items
+            .iter()
+            .map(|item| item.as_ptr())
+            .chain([std::ptr::null()])
+            .collect()
+    };
+    let (argv, envp) = (pointers(&args), pointers(&env));
+    // SAFETY: both arrays are NULL-terminated and point into `args` and `env`,
+    // alive across the call; fexecve returns only on failure.
+    unsafe { libc::fexecve(fd.as_raw_fd(), argv.as_ptr(), envp.as_ptr()) };
+    std::io::Error::last_os_error()
 }
 
 /// Unshares the namespaces: directly as root, else in a new user namespace that
