@@ -6,7 +6,7 @@
 mod common;
 
 use closure_conformance::backend::{Backend, Kind};
-use common::{every_backend, fixture};
+use common::{every_backend, fixture, on_every_backend};
 use std::path::Path;
 use std::process::Command;
 use std::sync::Mutex;
@@ -18,30 +18,22 @@ fn on_every_pyodide(check: impl Fn(&Backend) + Sync) {
     let _turn = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let pyodides: Vec<&Backend> = every_backend()
-        .iter()
-        .filter(|backend| backend.spec.kind == Kind::Pyodide)
-        .collect();
     assert!(
-        !pyodides.is_empty(),
+        !pyodides().is_empty(),
         "Pyodide is not installed: run scripts/install-references --optional"
     );
-    std::thread::scope(|scope| {
-        for backend in &pyodides {
-            scope.spawn(|| backend.hello());
+    on_every_backend(|backend| {
+        if backend.spec.kind == Kind::Pyodide {
+            check(backend)
         }
     });
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = pyodides
-            .iter()
-            .map(|backend| (backend.name.clone(), scope.spawn(|| check(backend))))
-            .collect();
-        let failed: Vec<String> = handles
-            .into_iter()
-            .filter_map(|(name, handle)| handle.join().is_err().then_some(name))
-            .collect();
-        assert!(failed.is_empty(), "failed on: {}", failed.join(", "));
-    });
+}
+
+fn pyodides() -> Vec<&'static Backend> {
+    every_backend()
+        .iter()
+        .filter(|backend| backend.spec.kind == Kind::Pyodide)
+        .collect()
 }
 
 /// The plain case that follows every attack: unchanged, unfaulted.
@@ -156,12 +148,8 @@ for (const [name, attempt] of Object.entries(tries)) {
 console.log(JSON.stringify(out));
 process.exit(0);
 "#;
-    let pyodides: Vec<&Backend> = every_backend()
-        .iter()
-        .filter(|backend| backend.spec.kind == Kind::Pyodide)
-        .collect();
-    assert!(!pyodides.is_empty(), "Pyodide is not installed");
-    for backend in pyodides {
+    assert!(!pyodides().is_empty(), "Pyodide is not installed");
+    for backend in pyodides() {
         let command = &backend.spec.command;
         let mut args = command.args.clone();
         *args.last_mut().unwrap() = TRIES.into();

@@ -558,15 +558,8 @@ pub fn listing(found: &Discovery) -> String {
             }
             _ => "",
         };
-        let seal = match spec.kind {
-            Kind::Pyodide => pyodide::SEAL,
-            _ => "",
-        };
-        let _ = writeln!(
-            out,
-            "  {:14} {} ({language}{role}{seal})",
-            spec.name, spec.build
-        );
+        let (name, build, seal) = (&spec.name, &spec.build, pyodide::seal_note(spec.kind));
+        let _ = writeln!(out, "  {name:14} {build} ({language}{role}{seal})");
     }
     if !found.unavailable.is_empty() {
         out.push_str("missing or skipped:\n");

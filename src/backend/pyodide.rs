@@ -21,9 +21,16 @@ pub const PACKAGES: &[(&str, &str, &str)] = &[
     ("py315", "315.0.0-alpha.2", "3.15.0rc1"),
 ];
 
-/// What `backends` says of every Pyodide: how it is isolated, and where the limits are.
-pub const SEAL: &str =
-    "; memory snapshot, sealed by Node's permission model: limits in docs/protocol.md";
+/// What `backends` says of a backend of `kind` if it is Pyodide: how it is
+/// isolated, and where the limits are.
+pub fn seal_note(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Pyodide => {
+            "; memory snapshot, sealed by Node's permission model: limits in docs/protocol.md"
+        }
+        _ => "",
+    }
+}
 
 const CASES_PER_WORKER: usize = 2000;
 
