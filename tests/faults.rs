@@ -10,7 +10,33 @@ use closure_conformance::backend::Backend;
 use closure_conformance::observation::Observation;
 use common::{fixture, forks, on_every_backend};
 use std::path::Path;
+use std::sync::{RwLock, RwLockReadGuard, RwLockWriteGuard};
 use std::time::{Duration, Instant};
+
+/// Tests that assert how long a case took run alone in this binary: another test's
+/// fault may replace a shared worker (Pyodide's, after a memory bomb), and starting
+/// a new one (Node loading Pyodide takes seconds) is not the case's time.
+static TIMED: RwLock<()> = RwLock::new(());
+
+/// Held by a test that times a case: no other test runs meanwhile.
+fn timed() -> RwLockWriteGuard<'static, ()> {
+    TIMED.write().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Held by every other test.
+fn untimed() -> RwLockReadGuard<'static, ()> {
+    TIMED.read().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Leaves a started worker idle in the backend's pool, for a timed case to take.
+fn warm(backend: &Backend) {
+    assert_eq!(
+        backend.run(&fixture("faults", "ok.py")).fault,
+        None,
+        "{}",
+        backend.name
+    );
+}
 
 fn fault(observation: &Observation) -> &str {
     observation.fault.as_deref().unwrap_or("")
@@ -29,7 +55,9 @@ fn assert_recovers(backend: &Backend) {
 
 #[test]
 fn a_hanging_case_times_out_alone() {
+    let _alone = timed();
     on_every_backend(|backend| {
+        warm(backend);
         let start = Instant::now();
         let observation = backend.run(&fixture("faults", "hang.py"));
         assert_eq!(
@@ -45,6 +73,7 @@ fn a_hanging_case_times_out_alone() {
 
 #[test]
 fn an_aborting_case_is_reported_as_a_crash() {
+    let _shared = untimed();
     on_every_backend(|backend| {
         let observation = backend.run(&fixture("faults", "abort.py"));
         if forks(backend) {
@@ -67,6 +96,7 @@ fn an_aborting_case_is_reported_as_a_crash() {
 
 #[test]
 fn an_exiting_case_is_reported_with_its_status() {
+    let _shared = untimed();
     on_every_backend(|backend| {
         let observation = backend.run(&fixture("faults", "exit.py"));
         if forks(backend) {
@@ -89,6 +119,7 @@ fn an_exiting_case_is_reported_with_its_status() {
 
 #[test]
 fn a_native_stack_overflow_fails_alone() {
+    let _shared = untimed();
     on_every_backend(|backend| {
         let observation = backend.run(&fixture("faults", "stack_overflow.py"));
         // Older CPythons segfault; newer ones, RustPython and Pyodide may raise.
@@ -104,6 +135,7 @@ fn a_native_stack_overflow_fails_alone() {
 
 #[test]
 fn a_flooding_case_is_capped() {
+    let _shared = untimed();
     on_every_backend(|backend| {
         let observation = backend.run(&fixture("faults", "flood.py"));
         assert_eq!(observation.fault, None, "{}", backend.name);
@@ -123,6 +155,7 @@ fn a_flooding_case_is_capped() {
 
 #[test]
 fn raw_stdin_and_stdout_cannot_corrupt_the_protocol() {
+    let _shared = untimed();
     on_every_backend(|backend| {
         let observation = backend.run(&fixture("faults", "raw_streams.py"));
         assert_eq!(observation.fault, None, "{}", backend.name);
@@ -141,6 +174,7 @@ fn raw_stdin_and_stdout_cannot_corrupt_the_protocol() {
 /// Row 1: the fork of a case must not answer for it, nor shift later answers.
 #[test]
 fn a_forking_case_answers_once() {
+    let _shared = untimed();
     on_every_backend(|backend| {
         for _ in 0..3 {
             let observation = backend.run(&fixture("faults", "fork.py"));
@@ -156,6 +190,7 @@ fn a_forking_case_answers_once() {
 /// Row 1: forged lines on every descriptor a case can reach change nothing else.
 #[test]
 fn forged_protocol_lines_are_not_accepted() {
+    let _shared = untimed();
     on_every_backend(|backend| {
         let observation = backend.run(&fixture("faults", "forge.py"));
         assert_ne!(
@@ -171,6 +206,7 @@ fn forged_protocol_lines_are_not_accepted() {
 /// Row 3: no signal from a case reaches the runner (this test process).
 #[test]
 fn a_case_cannot_kill_the_runner() {
+    let _shared = untimed();
     on_every_backend(|backend| {
         let observation = backend.run(&fixture("faults", "kill_parent.py"));
         if in_namespace(backend) {
@@ -191,6 +227,7 @@ fn a_case_cannot_kill_the_runner() {
 /// Row 4: an alarm left by one case does not fire in the next.
 #[test]
 fn an_alarm_does_not_outlive_its_case() {
+    let _shared = untimed();
     on_every_backend(|backend| {
         backend.run(&fixture("faults", "alarm.py"));
         let observation = backend.run(&fixture("faults", "sleeper.py"));
@@ -202,7 +239,9 @@ fn an_alarm_does_not_outlive_its_case() {
 /// Rows 5 and 12: a thread left running neither holds the case up nor survives it.
 #[test]
 fn a_thread_left_running_ends_with_its_case() {
+    let _alone = timed();
     on_every_backend(|backend| {
+        warm(backend);
         let start = Instant::now();
         let observation = backend.run(&fixture("faults", "thread_left.py"));
         assert_eq!(observation.fault, None, "{}", backend.name);
@@ -215,7 +254,9 @@ fn a_thread_left_running_ends_with_its_case() {
 /// Row 9: a memory bomb fails its own case with a clear verdict, fast.
 #[test]
 fn a_memory_bomb_fails_with_memory_limit_exceeded() {
+    let _alone = timed();
     on_every_backend(|backend| {
+        warm(backend);
         let start = Instant::now();
         let observation = backend.run(&fixture("faults", "memory_bomb.py"));
         if forks(backend) {
@@ -243,6 +284,7 @@ fn a_memory_bomb_fails_with_memory_limit_exceeded() {
 /// Row 11: lone surrogates are observed (escaped), on every backend alike.
 #[test]
 fn lone_surrogates_are_observed() {
+    let _shared = untimed();
     on_every_backend(|backend| {
         let observation = backend.run(&fixture("faults", "surrogates.py"));
         assert_eq!(observation.fault, None, "{}", backend.name);
@@ -273,6 +315,7 @@ fn running(words: &[&str]) -> bool {
 /// in a session of its own).
 #[test]
 fn processes_a_case_starts_end_with_it() {
+    let _shared = untimed();
     on_every_backend(|backend| {
         if !forks(backend) {
             return; // no processes in WebAssembly
@@ -315,6 +358,7 @@ fn processes_a_case_starts_end_with_it() {
 /// process of the case is dead, so no case can write such a line.)
 #[test]
 fn protocol_violations_fail_their_case_and_replace_the_worker() {
+    let _shared = untimed();
     use closure_conformance::backend::{discover, BackendOptions};
     let fake = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/protocol/fake_worker.py");
     let options = BackendOptions {
