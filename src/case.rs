@@ -44,6 +44,9 @@ pub struct Header {
     pub requires: Option<VersionNote>,
     pub divergences: Vec<Divergence>,
     pub notes: Vec<String>,
+    /// `identity: <backend>: <what>`: the root cause a fuzzer finding shows
+    /// (src/fuzz/identity.rs).
+    pub identity: Option<String>,
 }
 
 /// `requires: <spec> — <why>`: the Python versions the case can run on at all (it
@@ -155,7 +158,8 @@ impl Case {
     }
 }
 
-const KNOWN_KEYS: &str = "description, source, rules, timeout, memory, requires, diverges, note";
+const KNOWN_KEYS: &str =
+    "description, source, rules, timeout, memory, requires, diverges, note, identity, reference-bug";
 
 /// Parses the header block; errors carry a 1-based line number.
 pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
@@ -224,6 +228,13 @@ pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
                 .divergences
                 .push(parse_divergence(value).map_err(|m| (number, m))?),
             "note" => header.notes.push(value.to_string()),
+            "identity" => {
+                if header.identity.replace(value.to_string()).is_some() {
+                    return Err((number, "header key `identity` given twice".into()));
+                }
+            }
+            // Validated with the reference-bug verdicts (another branch).
+            "reference-bug" => {}
             _ => {
                 return Err((
                     number,
@@ -531,8 +542,13 @@ mod tests {
             # rules: counters/nonlocal, introspection/freevars\n# timeout: 2.5\n# memory: 512 MiB\n\
             # requires: >=3.11 — exec() takes closure= from 3.11\n\
             # diverges: rustpython scopes, cells: no listcomp code object\n\
-            # note: ported from Python 2\n\nprint(1)\n# not header\n";
+            # note: ported from Python 2\n# identity: rustpython: scopes: function cellvars missing: walrus target\n\
+            \nprint(1)\n# not header\n";
         let header = parse_header(source).unwrap();
+        assert_eq!(
+            header.identity.as_deref(),
+            Some("rustpython: scopes: function cellvars missing: walrus target")
+        );
         assert_eq!(header.description, "A counter.");
         assert_eq!(header.source, "seed 000 — make_counter");
         assert_eq!(

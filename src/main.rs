@@ -102,6 +102,11 @@ struct FuzzArgs {
     /// changes between versions, to document rather than to fix.
     #[arg(long)]
     cross_version: bool,
+    /// Run the generator as a spec oracle on every CPython reference instead:
+    /// report each reference regression (a version that ends otherwise than the
+    /// generator predicts where older ones do not); --save keeps each as a case.
+    #[arg(long)]
+    oracle: bool,
     /// Programs per request to a worker.
     #[arg(long, default_value_t = 50)]
     batch: usize,
@@ -704,6 +709,9 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
         return Ok(0);
     }
     let session = Session::corpus(&args.common.options(&[], &[])?)?;
+    if args.oracle {
+        return oracle_command(&args, &session);
+    }
     let lineup = fuzz::lineup::Lineup::new(
         &session,
         &args.backends,
@@ -728,6 +736,13 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
         (None, Some(_)) => 0..u64::MAX,
         (None, None) => 0..1000,
     };
+    // Root-cause identities need the bindings of each program (python3's ast).
+    fuzz::bindings::of(&["pass\n".to_string()]).map_err(Error::Usage)?;
+    let known = if args.cross_version {
+        Default::default()
+    } else {
+        fuzz::known::corpus_identities(&session, &lineup).map_err(Error::Usage)?
+    };
     let options = fuzz::campaign::Options {
         seeds,
         time: args.time,
@@ -738,22 +753,18 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
             .jobs
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
         reduce_budget: args.reduce_budget,
+        known,
     };
     let watch = FuzzWatch::new();
     let outcome = fuzz::campaign::run(&options, &pairs, &watch);
     if let Some(bar) = &watch.bar {
         bar.finish_and_clear();
     }
-    let covered = if args.cross_version {
-        Default::default()
-    } else {
-        fuzz::lineup::corpus_signatures(&session, &lineup)
-    };
     let mut statuses = Vec::new();
     let mut saved = Vec::new();
     for finding in &outcome.findings {
         let existing = fuzz::save::path_for(&session.layout.cases, finding);
-        let status = if let Some(case) = covered.get(&finding.signature) {
+        let status = if let Some(case) = options.known.get(&finding.identity) {
             Status::Known { case: case.clone() }
         } else if existing.exists() {
             Status::Known {
@@ -762,16 +773,12 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
         } else if args.save && !args.cross_version {
             let path = fuzz::save::save(&session.layout.cases, finding, mode)
                 .map_err(|e| Error::Usage(format!("cannot save {}: {e}", existing.display())))?;
-            let path = path.map(|p| p.display().to_string());
-            if let Some(path) = &path {
-                saved.push(format!(
-                    "{}/{}",
-                    fuzz::save::TOPIC,
-                    finding.signature.case_name()
-                ));
-                let _ = path;
+            if let Some(stem) = path.as_ref().and_then(|p| p.file_stem()) {
+                saved.push(format!("{}/{}", fuzz::save::TOPIC, stem.to_string_lossy()));
             }
-            Status::New { saved: path }
+            Status::New {
+                saved: path.map(|p| p.display().to_string()),
+            }
         } else {
             Status::New { saved: None }
         };
@@ -784,6 +791,46 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
     ))?;
     if !saved.is_empty() {
         finish_saved(&args, &saved)?;
+    }
+    Ok(0)
+}
+
+/// `fuzz --oracle`: the spec oracle on every CPython reference (src/fuzz/oracle.rs).
+fn oracle_command(args: &FuzzArgs, session: &Session) -> Outcome {
+    fuzz::bindings::of(&["pass\n".to_string()]).map_err(Error::Usage)?;
+    let references = fuzz::oracle_report::references(session)?;
+    let seeds = match (args.seeds.clone(), args.time) {
+        (Some(seeds), _) => seeds,
+        (None, Some(_)) => 0..u64::MAX,
+        (None, None) => 0..1000,
+    };
+    let watch = FuzzWatch::new();
+    let outcome = fuzz::oracle::run(
+        seeds,
+        args.time,
+        args.batch,
+        args.reduce_budget,
+        &references,
+        &watch,
+    );
+    let mut saved = Vec::new();
+    for regression in &outcome.regressions {
+        saved.push(if args.save {
+            fuzz::oracle_report::save(&session.layout.cases, regression)
+                .map_err(|e| Error::Usage(format!("cannot save a case: {e}")))?
+        } else {
+            None
+        });
+    }
+    say(&fuzz::oracle_report::render(&outcome, &saved))?;
+    let names: Vec<String> = saved
+        .iter()
+        .flatten()
+        .filter_map(|p| p.file_stem())
+        .map(|stem| format!("{}/{}", fuzz::save::TOPIC, stem.to_string_lossy()))
+        .collect();
+    if !names.is_empty() {
+        finish_saved(args, &names)?;
     }
     Ok(0)
 }
