@@ -82,6 +82,9 @@ struct FuzzArgs {
     /// Seeds to run, `A..B` (end excluded) [default: 0..1000, or from 0 with --time].
     #[arg(long, value_parser = parse_seeds)]
     seeds: Option<std::ops::Range<u64>>,
+    /// Exactly these seeds, `A,B,C` (e.g. those of saved cases), instead of a range.
+    #[arg(long, value_delimiter = ',', conflicts_with_all = ["seeds", "time"])]
+    seed_list: Vec<u64>,
     /// Run for this long (`90s`, `10m`), from the start of --seeds.
     #[arg(long, value_parser = parse_duration)]
     time: Option<std::time::Duration>,
@@ -732,6 +735,7 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
         mode.name()
     ))?;
     let seeds = match (args.seeds.clone(), args.time) {
+        _ if !args.seed_list.is_empty() => 0..args.seed_list.len() as u64,
         (Some(seeds), _) => seeds,
         (None, Some(_)) => 0..u64::MAX,
         (None, None) => 0..1000,
@@ -754,6 +758,7 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
         reduce_budget: args.reduce_budget,
         known,
+        seed_list: args.seed_list.clone(),
     };
     let watch = FuzzWatch::new();
     let outcome = fuzz::campaign::run(&options, &pairs, &watch);

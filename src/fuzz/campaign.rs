@@ -13,8 +13,7 @@
 use super::bindings;
 use super::generate::{generate, Expectation, Mode, Program};
 use super::identity::{identities, Identity};
-use super::ir::{self, Stmt};
-use super::reduce::reduce;
+use super::ir::Stmt;
 use super::signature::Signature;
 use crate::backend::Backend;
 use crate::normalize::normalize;
@@ -46,6 +45,16 @@ pub struct Options {
     pub reduce_budget: usize,
     /// Identities the corpus already shows, each with a case that shows it.
     pub known: Known,
+    /// Exactly these seeds (e.g. those of saved cases), when not empty.
+    pub seed_list: Vec<u64>,
+}
+
+impl Options {
+    /// The `i`th seed of the campaign: from `seed_list` when it has seeds (then
+    /// `seeds` is `0..seed_list.len()`), else `i` itself.
+    pub fn seed_at(&self, i: u64) -> u64 {
+        self.seed_list.get(i as usize).copied().unwrap_or(i)
+    }
 }
 
 /// Identity → the case that shows it.
@@ -180,7 +189,7 @@ pub fn run(options: &Options, pairs: &[Pair], watch: &dyn Watch) -> Outcome {
                     break;
                 }
                 let programs: Vec<Program> = (start..end)
-                    .map(|seed| generate(seed, options.mode))
+                    .map(|i| generate(options.seed_at(i), options.mode))
                     .collect();
                 let found = observe_batch(&programs, &involved, pairs, options, &confirmed);
                 let mut shared = shared.lock().unwrap_or_else(|e| e.into_inner());
@@ -208,7 +217,8 @@ pub fn run(options: &Options, pairs: &[Pair], watch: &dyn Watch) -> Outcome {
     stats.elapsed = started.elapsed();
     let last = stats.programs + options.seeds.start;
     watch.phase(&format!("reducing {} findings", shared.seen.len()));
-    let findings = reduce_all(options, pairs, &shared.seen, &shared.pair_of, watch);
+    let findings =
+        super::findings::reduce_all(options, pairs, &shared.seen, &shared.pair_of, watch);
     Outcome {
         stats,
         findings,
@@ -391,7 +401,7 @@ pub(crate) fn run_alone(backend: &Backend, source: &str, mode: Mode) -> Observat
     }
 }
 
-fn observe_pair(pair: &Pair, source: &str, mode: Mode) -> (Rendered, Rendered) {
+pub(crate) fn observe_pair(pair: &Pair, source: &str, mode: Mode) -> (Rendered, Rendered) {
     (
         normalize(run_alone(pair.reference, source, mode).render()),
         normalize(run_alone(pair.target, source, mode).render()),
@@ -416,95 +426,4 @@ pub fn identities_alone(pair: &Pair, source: &str, mode: Mode) -> Vec<Identity> 
         &expected,
         &actual,
     )
-}
-
-/// Reduces the first program of every signature, in parallel.
-fn reduce_all(
-    options: &Options,
-    pairs: &[Pair],
-    seen: &BTreeMap<Identity, (u64, u64)>,
-    pair_of: &BTreeMap<Identity, usize>,
-    watch: &dyn Watch,
-) -> Vec<Finding> {
-    let work: Vec<(&Identity, &(u64, u64))> = seen.iter().collect();
-    let next = AtomicU64::new(0);
-    let out = Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..options.jobs.max(1) {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed) as usize;
-                let Some((identity, &(seed, programs))) = work.get(i) else {
-                    break;
-                };
-                let pair = &pairs[pair_of[*identity]];
-                let finding = reduce_one(options, pair, identity, seed, programs);
-                watch.phase(&format!(
-                    "reduced {} ({} → {} lines)",
-                    identity,
-                    finding.original_lines,
-                    finding.lines()
-                ));
-                out.lock().unwrap_or_else(|e| e.into_inner()).push(finding);
-            });
-        }
-    });
-    let mut findings = out.into_inner().unwrap_or_else(|e| e.into_inner());
-    findings.sort_by(|a, b| a.identity.cmp(&b.identity));
-    findings
-}
-
-fn reduce_one(
-    options: &Options,
-    pair: &Pair,
-    identity: &Identity,
-    seed: u64,
-    programs: u64,
-) -> Finding {
-    let program = generate(seed, options.mode);
-    let original_lines = ir::lines(&program.body);
-    let version = pair.version;
-    let mut keeps = |source: &str| {
-        let (major, minor) = super::generate::requires_source(source);
-        version >= PyVersion::new(major, minor)
-            && identities_alone(pair, source, options.mode).contains(identity)
-    };
-    let (reduced, source, tests) = if options.reduce_budget == 0 {
-        (program.body.clone(), program.source(), 0)
-    } else {
-        let (reduced, tests) = reduce(program.body.clone(), options.reduce_budget, &mut |body| {
-            keeps(&ir::render(body))
-        });
-        // Then to 1-minimality on the source: no single statement or expression
-        // can go while the identity stays.
-        let budget = options.reduce_budget.saturating_sub(tests).max(200);
-        let (source, more) = super::minimal::minimize(&ir::render(&reduced), budget, &mut keeps);
-        (reduced, source, tests + more)
-    };
-    let (expected, actual) = observe_pair(pair, &source, options.mode);
-    let bindings = bindings::of(std::slice::from_ref(&source))
-        .map(|mut all| all.remove(0))
-        .unwrap_or_default();
-    Finding {
-        identity: identity.clone(),
-        identities: identities(&pair.target.name, version, &bindings, &expected, &actual),
-        signature: Signature::of(&pair.target.name, &expected, &actual).unwrap_or(Signature {
-            backend: pair.target.name.clone(),
-            sections: Vec::new(),
-            exceptions: ("none".into(), "none".into()),
-        }),
-        seed,
-        programs,
-        original_lines,
-        reduced,
-        source,
-        reduce_tests: tests,
-        expected,
-        actual,
-        reference: pair.reference.name.clone(),
-        reference_build: pair
-            .reference
-            .describe()
-            .unwrap_or_else(|_| pair.reference.name.clone()),
-        version,
-    }
 }

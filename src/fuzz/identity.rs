@@ -103,6 +103,15 @@ pub fn identities(
             }
         }
     }
+    // Field differences, the rarest binding first (bindings::PRIORITY): with a
+    // walrus target and a plain local differing, the walrus is the construct.
+    let mut fields_found: Vec<(usize, String)> = Vec::new();
+    let rank = |how: &str| {
+        bindings::PRIORITY
+            .iter()
+            .position(|p| *p == how)
+            .unwrap_or(bindings::PRIORITY.len())
+    };
     for (qualname, fields) in compared {
         let Some((_, others)) = b.iter().find(|(q, _)| q == qualname) else {
             continue;
@@ -119,18 +128,23 @@ pub fn identities(
                     if skip.contains(&(qualname.clone(), name.clone())) {
                         continue;
                     }
-                    found.push(format!(
-                        "scopes: {} {field} {change}: {}",
-                        kind(qualname),
-                        bindings.how(qualname, name)
+                    let how = bindings.how(qualname, name);
+                    fields_found.push((
+                        rank(&how),
+                        format!("scopes: {} {field} {change}: {how}", kind(qualname)),
                     ));
                 }
             }
             if !any {
-                found.push(format!("scopes: {} {field} order", kind(qualname)));
+                fields_found.push((
+                    usize::MAX,
+                    format!("scopes: {} {field} order", kind(qualname)),
+                ));
             }
         }
     }
+    fields_found.sort_by_key(|(rank, _)| *rank);
+    found.extend(fields_found.into_iter().map(|(_, what)| what));
     let (x, y) = (
         expected.get(Section::Exception),
         actual.get(Section::Exception),

@@ -5,6 +5,7 @@
 
 pub mod bindings;
 pub mod campaign;
+pub mod findings;
 pub mod generate;
 pub mod identity;
 pub mod ir;
