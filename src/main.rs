@@ -805,6 +805,7 @@ fn oracle_command(args: &FuzzArgs, session: &Session) -> Outcome {
     fuzz::bindings::of(&["pass\n".to_string()]).map_err(Error::Usage)?;
     let references = fuzz::oracle_report::references(session)?;
     let seeds = match (args.seeds.clone(), args.time) {
+        _ if !args.seed_list.is_empty() => 0..args.seed_list.len() as u64,
         (Some(seeds), _) => seeds,
         (None, Some(_)) => 0..u64::MAX,
         (None, None) => 0..1000,
@@ -812,6 +813,7 @@ fn oracle_command(args: &FuzzArgs, session: &Session) -> Outcome {
     let watch = FuzzWatch::new();
     let outcome = fuzz::oracle::run(
         seeds,
+        &args.seed_list,
         args.time,
         args.batch,
         args.reduce_budget,

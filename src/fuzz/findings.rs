@@ -72,7 +72,10 @@ fn reduce_one(
         });
         // Then to 1-minimality on the source: no single statement or expression
         // can go while the identity stays.
-        let budget = options.reduce_budget.saturating_sub(tests).max(200);
+        let budget = options
+            .reduce_budget
+            .saturating_sub(tests)
+            .max(options.reduce_budget / 2);
         let (source, more) = super::minimal::minimize(&ir::render(&reduced), budget, &mut keeps);
         (reduced, source, tests + more)
     };

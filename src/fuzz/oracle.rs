@@ -114,6 +114,7 @@ fn plain_ending(backend: &Backend, source: &str) -> (String, String) {
 /// Runs seeds (or a while) on every reference, oldest first.
 pub fn run(
     seeds: Range<u64>,
+    seed_list: &[u64],
     time: Option<Duration>,
     batch: usize,
     reduce_budget: usize,
@@ -129,7 +130,10 @@ pub fn run(
     let mut programs_run = 0;
     while next < seeds.end && time.is_none_or(|limit| started.elapsed() < limit) {
         let end = (next + batch as u64).min(seeds.end);
-        let programs: Vec<Program> = (next..end).map(|s| generate(s, Mode::Execute)).collect();
+        let seed = |i: u64| seed_list.get(i as usize).copied().unwrap_or(i);
+        let programs: Vec<Program> = (next..end)
+            .map(|i| generate(seed(i), Mode::Execute))
+            .collect();
         next = end;
         programs_run += programs.len() as u64;
         let endings = observe(&programs, references);
@@ -252,7 +256,7 @@ fn reduce_one(
     let (reduced, tests) = reduce(program.body.clone(), budget, &mut |body| {
         keeps(&ir::render(body))
     });
-    let (source, more) = minimize(&ir::render(&reduced), budget.max(200), &mut keeps);
+    let (source, more) = minimize(&ir::render(&reduced), budget, &mut keeps);
     let observation = run_alone(bad, &source, Mode::Execute);
     let message = observation
         .exception
