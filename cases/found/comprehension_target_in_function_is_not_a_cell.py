@@ -5,6 +5,7 @@
 # diverges: rustpython stderr,scopes: stderr: CPython `fuzz.py:4: SyntaxWarning: 'int' object is not callable; perhaps you missed a comma?`, rustpython `(nothing)`; scopes: CPython `f: varnames=('y', 'x', 'h') cellvars=() freevars=()`, rustpython `f: varnames=('y', 'x', 'h') cellvars=('x',) freevars=()`; checked against CPython 3.14.2 (pyodide 314.0.7)
 # diverges: pyodide-3.12 stderr: stderr: CPython `cases/found/comprehension_target_in_function_is_not_a_cell.py:12: SyntaxWarning: 'int' obj…`, pyodide-3.12 `  0([0 for x in 0])`; checked against 3.12 (CPython 3.12.1)
 # diverges: pypy stderr: stderr: CPython `cases/found/comprehension_target_in_function_is_not_a_cell.py:12: SyntaxWarning: 'int' obj…`, pypy `  0([0 for x in 0])`; checked against 3.9 (CPython 3.9.18)
+# diverges: rustpython-0.6.0 exception,scopes,cells: exception: CPython `none`, rustpython-0.6.0 `SyntaxError`; scopes: CPython `<module>: varnames=() cellvars=() freevars=()`, rustpython-0.6.0 `(nothing)`; cells: CPython `f -> f: __closure__ is None`, rustpython-0.6.0 `(nothing)`; checked against 3.14 (CPython 3.14.2 (pyodide 314.0.7))
 def f(y, x):
 
     def h():
