@@ -108,7 +108,8 @@ fn every_found_case_is_one_minimal_against_its_identity() {
             );
             continue;
         };
-        let version = spec.language.unwrap();
+        let backend = Backend::start(spec.clone(), &options);
+        let version = backend.language().unwrap();
         let regression = what.strip_prefix("reference regression: ").map(|rest| {
             let (kind, rest) = rest.split_once(" (").unwrap();
             let message = rest.rsplit_once("); the name").map_or(rest, |(m, _)| m);
@@ -124,7 +125,7 @@ fn every_found_case_is_one_minimal_against_its_identity() {
             continue;
         };
         let judge = Judge {
-            backend: Backend::start(spec.clone(), &options),
+            backend,
             reference: Backend::start(reference_spec.clone(), &options),
             version,
             regression,
