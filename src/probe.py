@@ -714,7 +714,9 @@ class Scratch:
 
 
 def remove_below(top):
-    """Removes everything below `top`, without recursion and without following links."""
+    """Removes everything below `top`, without recursion and without following links
+    or entering another mount (the program the sandbox keeps in view, read-only)."""
+    device = os.lstat(top).st_dev
     stack, found = [top], []
     while stack:
         path = stack.pop()
@@ -726,6 +728,11 @@ def remove_below(top):
             continue
         for name in names:
             entry = os.path.join(path, name)
+            try:
+                if os.lstat(entry).st_dev != device:
+                    continue
+            except OSError:
+                continue
             if os.path.isdir(entry) and not os.path.islink(entry):
                 stack.append(entry)
                 found.append(entry)

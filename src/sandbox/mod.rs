@@ -99,7 +99,7 @@ pub fn run(args: &[OsString]) -> Result<u8, String> {
     }
     let mut scratch = Vec::new();
     if namespaces.is_some() {
-        let mounted = mounts::set_up(true)?;
+        let mounted = mounts::set_up(true, program.first().map(Path::new))?;
         if mounted.read_only {
             protections.push("read-only-mounts");
         }
