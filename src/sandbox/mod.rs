@@ -99,7 +99,13 @@ pub fn run(args: &[OsString]) -> Result<u8, String> {
     }
     let mut scratch = Vec::new();
     if namespaces.is_some() {
-        let mounted = mounts::set_up(true, program.first().map(Path::new))?;
+        // What the command names (the program, a script it runs) stays in view.
+        let named: Vec<&Path> = program
+            .iter()
+            .map(Path::new)
+            .filter(|p| p.is_absolute())
+            .collect();
+        let mounted = mounts::set_up(true, &named)?;
         if mounted.read_only {
             protections.push("read-only-mounts");
         }

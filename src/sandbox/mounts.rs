@@ -4,9 +4,10 @@
 //! tmpfs (the *scratch*) that alone can be written, seen at `/tmp`, `/var/tmp`,
 //! `/dev/shm` and the working directory `/run/work` (the host's `/run`, with its
 //! sockets, is hidden under it). The zygote empties the scratch after every case.
-//! A program that lives under `/tmp` or `/var/tmp` (an interpreter a user built
-//! or unpacked there) stays visible at its own path, read-only: the entry of that
-//! directory holding it is bound into the scratch before the scratch hides it.
+//! Files the worker's command names that live under `/tmp` or `/var/tmp` (an
+//! interpreter a user unpacked there, a script it runs) stay visible at their own
+//! paths, read-only: the entry of that directory holding each is bound into the
+//! scratch before the scratch hides it.
 
 use std::ffi::CString;
 use std::path::Path;
@@ -87,14 +88,14 @@ fn make_dir(path: &str, mode: u32) -> Result<(), String> {
 /// `/proc` must be mounted. Fails only where going on would be unsafe (mounts
 /// that could propagate to the host); a protection that cannot be had is left
 /// out of the result.
-pub fn set_up(proc: bool, program: Option<&Path>) -> Result<Mounted, String> {
+pub fn set_up(proc: bool, named: &[&Path]) -> Result<Mounted, String> {
     // Nothing mounted here may propagate back to the host's namespace.
     mount(None, "/", None, libc::MS_REC | libc::MS_PRIVATE, None)?;
     if proc {
         let flags = libc::MS_NOSUID | libc::MS_NODEV | libc::MS_NOEXEC;
         mount(Some("proc"), "/proc", Some("proc"), flags, None)?;
     }
-    let mut scratch = scratch(program).unwrap_or_default();
+    let mut scratch = scratch(named).unwrap_or_default();
     let devices = devices(!scratch.is_empty()).is_ok();
     if !devices {
         scratch.retain(|dir| dir != "/dev/shm");
@@ -115,14 +116,21 @@ pub fn set_up(proc: bool, program: Option<&Path>) -> Result<Mounted, String> {
     })
 }
 
-/// The entry directly under `place` that holds `program`, when it is under `place`:
-/// `/tmp/venv` for `/tmp/venv/bin/python`.
-fn kept_entry(program: Option<&Path>, place: &str) -> Option<std::ffi::OsString> {
-    let below = program?.strip_prefix(place).ok()?;
-    match below.components().next()? {
-        std::path::Component::Normal(name) => Some(name.to_os_string()),
-        _ => None,
+/// The entries directly under `place` that hold the `named` files there, once
+/// each: `venv` for `/tmp/venv/bin/python`.
+fn kept_entries(named: &[&Path], place: &str) -> Vec<std::ffi::OsString> {
+    let mut entries = Vec::new();
+    for path in named {
+        let Ok(below) = path.strip_prefix(place) else {
+            continue;
+        };
+        if let Some(std::path::Component::Normal(name)) = below.components().next() {
+            if !entries.iter().any(|e| e == name) && Path::new(place).join(name).exists() {
+                entries.push(name.to_os_string());
+            }
+        }
     }
+    entries
 }
 
 /// Binds the host's `place/name` (a directory or a file) onto the same name in
@@ -140,9 +148,9 @@ fn keep(place: &str, name: &std::ffi::OsStr, dir: &str) -> Result<(), String> {
 }
 
 /// Mounts the scratch and binds its directories in place (`/dev/shm` is bound by
-/// `devices`), keeping `program`'s own entry of `/tmp` or `/var/tmp` in view;
-/// returns where they are seen, the working directory last.
-fn scratch(program: Option<&Path>) -> Result<Vec<String>, String> {
+/// `devices`), keeping the entries of `/tmp` and `/var/tmp` that hold the `named`
+/// files in view; returns where they are seen, the working directory last.
+fn scratch(named: &[&Path]) -> Result<Vec<String>, String> {
     if !Path::new("/tmp").is_dir() || !Path::new(SCRATCH_ROOT).is_dir() {
         return Err("no /tmp or /run to put the scratch on".into());
     }
@@ -169,7 +177,7 @@ fn scratch(program: Option<&Path>) -> Result<Vec<String>, String> {
         make_dir(&dir, 0o1777)?;
         // SAFETY: chown of a path we just made; failing (no such user here) is fine.
         unsafe { libc::chown(c(&dir).as_ptr(), NOBODY, NOBODY) };
-        if let Some(entry) = kept_entry(program, place) {
+        for entry in kept_entries(named, place) {
             keep(place, &entry, &dir)?;
         }
         if name != "shm" {
