@@ -52,6 +52,9 @@ fn run(root: &Path, home: &Path, args: &[&str]) -> (i32, String) {
         .arg(root)
         .env("CLOSURE_CONFORMANCE_PYTHON", pythons)
         .env("CLOSURE_CONFORMANCE_HOME", home)
+        // A home without Pyodide must stay without it: the buggy golden is made
+        // by the native 3.12.1 only because no newer 3.12 is installed.
+        .env("CLOSURE_CONFORMANCE_OFFLINE", "1")
         .output()
         .unwrap();
     let text = String::from_utf8_lossy(&output.stdout).into_owned()
