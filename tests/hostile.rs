@@ -51,6 +51,12 @@ fn on_every_native(check: impl Fn(&Backend) + Sync) {
     });
 }
 
+/// The entry directly under `place` that holds `path`: `ci` for `/tmp/ci/target`.
+fn entry_under(path: &str, place: &str) -> Option<String> {
+    let below = path.strip_prefix(place)?.strip_prefix('/')?;
+    below.split('/').next().map(str::to_string)
+}
+
 fn with_source(case: &Case, source: String) -> Case {
     Case {
         source,
@@ -189,48 +195,48 @@ fn files_a_case_writes_end_with_it() {
             .replace("REPOSITORY = None", &format!("REPOSITORY = {repository:?}")),
     );
     let finder = fixture("hostile", "find_files.py");
-    // The scratch starts empty but for what the worker's command names there,
-    // kept in view read-only (our own binary, when the repository is under /tmp).
-    let clean = |backend: &Backend| -> String {
+    // The scratch starts empty but for the entries of /tmp and /var/tmp holding
+    // what the worker's command names, kept in view read-only (our own binary,
+    // for a repository under /tmp).
+    let kept = |backend: &Backend, place: &str| -> Vec<String> {
         let command = &backend.spec.command;
-        let named: Vec<String> = std::iter::once(command.program.as_os_str())
+        let mut entries: Vec<String> = std::iter::once(command.program.as_os_str())
             .chain(command.args.iter().map(|a| a.as_os_str()))
-            .map(|p| p.to_string_lossy().into_owned())
+            .filter_map(|p| entry_under(&p.to_string_lossy(), place))
             .collect();
-        let kept = |place: &str| -> String {
-            let mut entries: Vec<String> = named
-                .iter()
-                .filter_map(|p| p.strip_prefix(place)?.strip_prefix('/'))
-                .filter_map(|below| below.split('/').next().map(|e| format!("'{e}'")))
-                .collect();
-            entries.dedup();
-            format!("[{}]", entries.join(", "))
-        };
-        format!(
-            ". []\n/tmp {}\n/var/tmp {}\n/dev/shm []\n",
-            kept("/tmp"),
-            kept("/var/tmp")
-        )
+        entries.dedup();
+        entries
     };
-    // A repository under /tmp or /var/tmp is hidden by the scratch; anywhere else
-    // it is in view, read-only. Either way the write fails and leaves nothing.
-    let hidden = ["/tmp/", "/var/tmp/"]
-        .iter()
-        .any(|place| repository.starts_with(place));
-    let refused = match hidden {
-        true => "No such file or directory",
-        false => "Read-only file system",
+    let listed = |entries: Vec<String>| -> String {
+        let quoted: Vec<String> = entries.iter().map(|e| format!("'{e}'")).collect();
+        format!("[{}]", quoted.join(", "))
+    };
+    // A repository under /tmp or /var/tmp is hidden by the scratch unless kept in
+    // view; in view it is read-only. Either way the write fails and leaves nothing.
+    let refused = |backend: &Backend| -> &str {
+        let hidden = ["/tmp", "/var/tmp"].iter().any(|place| {
+            entry_under(repository, place).is_some_and(|e| !kept(backend, place).contains(&e))
+        });
+        match hidden {
+            true => "No such file or directory",
+            false => "Read-only file system",
+        }
     };
     let left = std::path::Path::new(repository).join("expected/written-by-a-case");
     on_every_native(|backend| {
-        let clean = clean(backend);
+        let clean = format!(
+            ". []\n/tmp {}\n/var/tmp {}\n/dev/shm []\n",
+            listed(kept(backend, "/tmp")),
+            listed(kept(backend, "/var/tmp"))
+        );
         assert_eq!(run_ok(backend, &finder), clean, "{}: fresh", backend.name);
         let wrote = run_ok(backend, &writer);
         assert_eq!(
             wrote,
             format!(
                 "wrote ['select.py', '/tmp/big', '/var/tmp/left', '/dev/shm/left', 'tree']\n\
-                 repository: {refused}\n"
+                 repository: {}\n",
+                refused(backend)
             ),
             "{}",
             backend.name
