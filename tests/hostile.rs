@@ -43,11 +43,7 @@ fn on_every_native(check: impl Fn(&Backend) + Sync) {
                 )
             })
             .collect();
-        let failed: Vec<String> = handles
-            .into_iter()
-            .filter_map(|(name, handle)| handle.join().is_err().then_some(name))
-            .collect();
-        assert!(failed.is_empty(), "failed on: {}", failed.join(", "));
+        common::assert_all_passed(handles);
     });
 }
 

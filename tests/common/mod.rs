@@ -48,12 +48,18 @@ pub fn on_every_backend(check: impl Fn(&Backend) + Sync) {
             .iter()
             .map(|backend| (backend.name.clone(), scope.spawn(|| check(backend))))
             .collect();
-        let failed: Vec<String> = handles
-            .into_iter()
-            .filter_map(|(name, handle)| handle.join().is_err().then_some(name))
-            .collect();
-        assert!(failed.is_empty(), "failed on: {}", failed.join(", "));
+        assert_all_passed(handles);
     });
+}
+
+/// Joins one thread per backend; fails naming every backend whose check panicked.
+#[allow(dead_code)]
+pub fn assert_all_passed(handles: Vec<(String, std::thread::ScopedJoinHandle<'_, ()>)>) {
+    let failed: Vec<String> = handles
+        .into_iter()
+        .filter_map(|(name, handle)| handle.join().is_err().then_some(name))
+        .collect();
+    assert!(failed.is_empty(), "failed on: {}", failed.join(", "));
 }
 
 /// Whether the backend forks each case from a zygote (and so enforces time and
