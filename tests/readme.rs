@@ -276,3 +276,18 @@ fn the_limits_are_the_codes() {
         ),
     );
 }
+
+#[test]
+fn the_kinds_of_state_polluted_are_the_noticers() {
+    let noticer =
+        std::fs::read_to_string(Path::new(REPOSITORY).join("tests/fixtures/isolation/notice.py"))
+            .unwrap();
+    let kinds = noticer
+        .lines()
+        .filter(|l| l.starts_with("report(\""))
+        .count();
+    says(
+        &readme(),
+        &format!("{kinds} kinds of state polluted then noticed"),
+    );
+}
