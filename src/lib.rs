@@ -19,6 +19,7 @@
 //! errors). `suite.rs` runs the pipeline for one (case, backend) pair; `golden.rs` reads and
 //! writes the expected observations; `regen.rs` makes them; `coverage.rs` maps the
 //! rule catalogue to cases; `timeline.rs` tells how CPython versions differ; `bench.rs` measures the runner against the naive loop.
+//! `corpus.rs` is the corpus built into the binary, for a run outside the repository.
 //! `refbug.rs` judges cases whose golden records a known CPython bug (`# reference-bug:`);
 //! `cause.rs` puts each differing check down to a root cause, for the figures reports give.
 
@@ -28,6 +29,7 @@ pub mod case;
 pub mod cause;
 pub mod changes;
 pub mod compare;
+pub mod corpus;
 pub mod coverage;
 pub mod error;
 pub mod fuzz;

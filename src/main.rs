@@ -13,6 +13,7 @@ use closure_conformance::{
 use std::path::PathBuf;
 
 mod cli_parse;
+mod corpus_command;
 mod fuzz_saved;
 mod fuzz_watch;
 use cli_parse::{parse_duration, parse_seeds};
@@ -73,6 +74,9 @@ enum Command {
     /// checked against references/package-lock.json) into the cache, as the
     /// commands that need them do on first use.
     Install,
+    /// The corpus built into this binary (used where no `--root` is given and the
+    /// working directory holds no cases/); `--write DIR` writes it out.
+    Corpus(corpus_command::CorpusArgs),
     /// Internal: serve the probe protocol on stdin/stdout.
     #[command(hide = true)]
     Worker { backend: String },
@@ -155,9 +159,10 @@ impl FuzzMode {
 
 #[derive(Args, Clone)]
 struct Common {
-    /// Directory holding cases/ and expected/.
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
+    /// Directory holding cases/ and expected/ [default: the working directory when
+    /// it holds cases/, else the corpus built into this binary].
+    #[arg(long)]
+    root: Option<PathBuf>,
     /// A CPython to use (repeatable); given, only these are the cpython backends
     /// [default: $CLOSURE_CONFORMANCE_PYTHON, else every CPython 3.6+ on PATH and in pyenv].
     #[arg(long)]
@@ -286,8 +291,9 @@ struct ListArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = ListFormat::Text)]
     format: ListFormat,
-    #[arg(long, default_value = ".")]
-    root: PathBuf,
+    /// Directory holding cases/ and expected/ [default: as for `run`].
+    #[arg(long)]
+    root: Option<PathBuf>,
 }
 
 #[derive(Args)]
@@ -332,6 +338,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Some(Command::Install) => install(),
+        Some(Command::Corpus(args)) => corpus_command::command(args),
         Some(Command::Worker { backend }) => worker(&backend),
         Some(Command::Script { backend, source }) => script(&backend, &source),
         Some(Command::Run(args)) => run(args),
@@ -469,7 +476,7 @@ impl Common {
                 .build_global();
         }
         Ok(SessionOptions {
-            root: self.root.clone(),
+            root: corpus_command::root(self.root.as_deref())?,
             filters: filters.to_vec(),
             backends: backends.to_vec(),
             pythons: self.python.clone(),
@@ -567,6 +574,9 @@ fn progress(args: ProgressArgs) -> Outcome {
 }
 
 fn regen(args: RegenArgs) -> Outcome {
+    if !args.check {
+        corpus_command::refuse_built_in(args.common.root.as_deref())?;
+    }
     args.common.fetch(&[]);
     let session = Session::corpus(&args.common.options(&args.filters, &[])?)?;
     tell_bad_cases(&session)?;
@@ -617,7 +627,7 @@ fn list_backends(args: BackendsArgs) -> Outcome {
 /// A session of the cases a listing command selects, with no backend.
 fn listed(args: &ListArgs) -> Result<Session, Error> {
     let options = SessionOptions {
-        root: args.root.clone(),
+        root: corpus_command::root(args.root.as_deref())?,
         filters: args.filters.clone(),
         ..SessionOptions::default()
     };
@@ -691,7 +701,7 @@ fn bench(args: BenchArgs) -> Outcome {
     let mut failed_to_write = None;
     let measured = bench::compare(
         &options.worker_exe,
-        &args.common.root,
+        &session.root,
         args.common.python.first().map(PathBuf::as_path),
         args.scale,
         &args.memory,
@@ -727,6 +737,9 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
     }
     if args.batch == 0 {
         return Err(Error::Usage("--batch must be at least 1".into()));
+    }
+    if args.save || args.mark_saved {
+        corpus_command::refuse_built_in(args.common.root.as_deref())?;
     }
     if args.mark_saved {
         finish_saved(&args, &[format!("{}/", fuzz::save::TOPIC)])?;

@@ -211,7 +211,7 @@ impl Session {
             mode,
             meta: Meta {
                 tool: env!("CARGO_PKG_VERSION").to_string(),
-                commit: commit(&self.root),
+                commit: crate::corpus::label(&self.root).or_else(|| commit(&self.root)),
                 machine: machine(),
                 started: wall
                     .duration_since(SystemTime::UNIX_EPOCH)
