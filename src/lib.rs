@@ -22,6 +22,7 @@
 //! `refbug.rs` judges cases whose golden records a known CPython bug (`# reference-bug:`);
 //! `cause.rs` puts each differing check down to a root cause, for the figures reports give.
 
+pub mod accept;
 pub mod backend;
 pub mod bench;
 pub mod case;
@@ -30,17 +31,20 @@ pub mod changes;
 pub mod compare;
 pub mod coverage;
 pub mod error;
+pub mod expectations;
 pub mod fuzz;
 pub mod golden;
 pub mod json_listing;
 pub mod normalize;
 pub mod observation;
 pub mod output;
+pub mod pending;
 pub mod protocol;
 pub mod refbug;
 pub mod references;
 pub mod regen;
 pub mod report;
+pub mod review;
 pub mod sandbox;
 pub mod session;
 pub mod suite;

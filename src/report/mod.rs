@@ -419,6 +419,7 @@ pub(crate) mod tests {
             backend: "cpython-3.11".into(),
             sections: vec![Section::Exception],
             reason: "wording | <script>".into(),
+            entry: None,
         });
         let cases = vec![
             case("basics", "a"),
