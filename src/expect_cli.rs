@@ -140,6 +140,10 @@ pub fn review(args: ReviewArgs) -> Outcome {
         for item in &items {
             say(&item.diff(palette))?;
         }
+        if items.is_empty() {
+            say("review: nothing pending\n")?;
+            return Ok(0);
+        }
         say(&format!(
             "review: {} pending; decide with --accept-all, --reject-all, or --accept/--reject NAME\n",
             items.len()

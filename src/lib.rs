@@ -43,6 +43,7 @@ pub mod protocol;
 pub mod refbug;
 pub mod references;
 pub mod regen;
+pub mod remedy;
 pub mod report;
 pub mod review;
 pub mod sandbox;

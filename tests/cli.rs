@@ -54,7 +54,7 @@ fn one_edited_character_fails_exactly_that_check_with_a_colored_diff() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("scripts/regen cases/t/counter.py"),
+        stdout.contains("if the golden is what is wrong, refresh it: closure-conformance regen cases/t/counter.py"),
         "{stdout}"
     );
 
@@ -111,7 +111,7 @@ fn missing_golden_names_the_regen_command() {
     let (out, stdout, _) = run(dir.path(), &["-b", "cpython", "--color", "never", "lambda"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout.contains("no golden — run scripts/regen cases/t/lambda.py"),
+        stdout.contains("no golden — run closure-conformance regen cases/t/lambda.py"),
         "{stdout}"
     );
 }
@@ -212,7 +212,7 @@ fn a_backend_is_never_judged_against_another_version() {
     let (out, stdout, _) = run(dir.path(), &["-b", "rustpython", "--color", "never"]);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(
-        stdout.contains("no reference for Python 3.14 — install it with scripts/install-references, then scripts/regen cases/t/counter.py"),
+        stdout.contains("no reference for Python 3.14 — install it with scripts/install-references, then closure-conformance regen cases/t/counter.py"),
         "{stdout}"
     );
 }

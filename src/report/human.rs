@@ -316,6 +316,24 @@ pub fn explain(outcome: &Outcome, palette: Palette) -> String {
                     .join("], [")
             );
         }
+        FailureKind::StaleDivergence { reasons }
+            if !crate::remedy::stale_entries(outcome).is_empty() =>
+        {
+            for site in crate::remedy::stale_entries(outcome) {
+                let advice = crate::remedy::remove_entry(outcome, site);
+                let _ = writeln!(
+                    out,
+                    "{}",
+                    palette.yellow(&format!(
+                        "known divergence no longer reproduces — {}",
+                        visible_line(&advice)
+                    ))
+                );
+            }
+            for reason in reasons {
+                let _ = writeln!(out, "    reason = {:?}", visible_line(reason));
+            }
+        }
         FailureKind::StaleDivergence { reasons } => {
             let _ = writeln!(
                 out,
@@ -350,15 +368,8 @@ pub fn explain(outcome: &Outcome, palette: Palette) -> String {
             palette,
         ));
     }
-    if let Some(refresh) = &outcome.refresh_command {
-        let _ = writeln!(
-            out,
-            "{}",
-            palette.dim(&format!(
-                "if the golden is what is wrong, refresh it: {}",
-                visible_line(refresh)
-            ))
-        );
+    if let Some(hint) = crate::remedy::sentence(outcome) {
+        let _ = writeln!(out, "{}", palette.dim(&visible_line(&hint)));
     }
     out
 }

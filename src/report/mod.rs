@@ -314,7 +314,13 @@ pub fn reasons(outcome: &Outcome) -> Vec<String> {
                     .join(", ")
             ),
             FailureKind::StaleDivergence { .. } => {
-                "known divergence no longer reproduces: remove the mark".to_string()
+                match crate::remedy::stale_entries(outcome)[..] {
+                    [] => "known divergence no longer reproduces: remove the mark".to_string(),
+                    [site, ..] => format!(
+                        "known divergence no longer reproduces: {}",
+                        crate::remedy::remove_entry(outcome, site)
+                    ),
+                }
             }
             FailureKind::Fault(why) | FailureKind::NoExpectation(why) => why.clone(),
         }],
