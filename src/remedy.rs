@@ -9,6 +9,7 @@ use crate::backend::{Backend, Kind};
 use crate::case::Case;
 use crate::compare::{Failure, FailureKind, Verdict};
 use crate::expectations::{self, Site};
+use crate::report::{visible_line, Palette};
 use crate::suite::Outcome;
 
 /// The tool's own command.
@@ -79,12 +80,44 @@ pub fn stale_entries(outcome: &Outcome) -> Vec<&Site> {
     expectations::entries_for(&outcome.case, &outcome.backend).collect()
 }
 
+/// Whether an expectations file holds a mark of the outcome's (a stale one when
+/// the outcome is a stale divergence).
+pub fn is_entry(outcome: &Outcome) -> bool {
+    !stale_entries(outcome).is_empty()
+}
+
 /// What to do about a stale divergence that an expectations file holds.
-pub fn remove_entry(outcome: &Outcome, site: &Site) -> String {
+fn remove_entry(outcome: &Outcome, site: &Site) -> String {
     format!(
         "remove the entry for `{}` from {} (line {}), or rerun `{TOOL} accept` for {}",
         outcome.case.id, site.file, site.line, outcome.backend
     )
+}
+
+/// The one-line reason of a stale divergence an expectations file holds.
+pub fn stale_reason(outcome: &Outcome) -> Option<String> {
+    let site = stale_entries(outcome).into_iter().next()?;
+    Some(format!(
+        "known divergence no longer reproduces: {}",
+        remove_entry(outcome, site)
+    ))
+}
+
+/// The terminal report's lines for a stale divergence an expectations file holds:
+/// which entry to remove, and its reasons.
+pub fn stale_text(outcome: &Outcome, reasons: &[String], palette: Palette) -> String {
+    let mut out = String::new();
+    for site in stale_entries(outcome) {
+        let advice = format!(
+            "known divergence no longer reproduces — {}",
+            remove_entry(outcome, site)
+        );
+        out.push_str(&format!("{}\n", palette.yellow(&visible_line(&advice))));
+    }
+    for reason in reasons {
+        out.push_str(&format!("    reason = {:?}\n", visible_line(reason)));
+    }
+    out
 }
 
 #[cfg(test)]

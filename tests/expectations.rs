@@ -261,3 +261,36 @@ fn hints_name_regen_for_a_reference_and_accept_for_another_backend() {
     assert!(!stdout.contains("accept"), "{stdout}");
     assert!(!stdout.contains("scripts/"), "{stdout}");
 }
+
+#[test]
+fn accept_with_a_filter_keeps_other_entries_drops_gone_cases_and_names_what_it_cannot_accept() {
+    let (dir, myimpl) = suite_with_myimpl();
+    std::fs::create_dir_all(dir.path().join("expectations")).unwrap();
+    std::fs::write(
+        expectations_file(dir.path()),
+        "[cases.\"t/counter\"]\nreason = \"kept: not selected\"\n\n[cases.\"t/gone\"]\nreason = \"its case was deleted\"\n",
+    )
+    .unwrap();
+    // A case with no golden yet: nothing to accept it against.
+    std::fs::write(dir.path().join("cases/t/new.py"), tool::LAMBDA).unwrap();
+    let (code, stdout, _) = accept(dir.path(), &myimpl, &["lambda", "new"]);
+    assert_eq!(code, Some(1), "{stdout}");
+    assert!(
+        stdout.contains("not accepted myimpl::t/new: no golden — run closure-conformance regen cases/t/new.py\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("(1 new, 1 removed, 0 kept), 1 not accepted\n"),
+        "{stdout}"
+    );
+    let text = std::fs::read_to_string(expectations_file(dir.path())).unwrap();
+    assert!(
+        text.contains("[cases.\"t/counter\"]\nreason = \"kept: not selected\"\n"),
+        "{text}"
+    );
+    assert!(text.contains("[cases.\"t/lambda\"]\n"), "{text}");
+    assert!(
+        !text.contains("t/gone") && !text.contains("t/new"),
+        "{text}"
+    );
+}

@@ -316,23 +316,8 @@ pub fn explain(outcome: &Outcome, palette: Palette) -> String {
                     .join("], [")
             );
         }
-        FailureKind::StaleDivergence { reasons }
-            if !crate::remedy::stale_entries(outcome).is_empty() =>
-        {
-            for site in crate::remedy::stale_entries(outcome) {
-                let advice = crate::remedy::remove_entry(outcome, site);
-                let _ = writeln!(
-                    out,
-                    "{}",
-                    palette.yellow(&format!(
-                        "known divergence no longer reproduces — {}",
-                        visible_line(&advice)
-                    ))
-                );
-            }
-            for reason in reasons {
-                let _ = writeln!(out, "    reason = {:?}", visible_line(reason));
-            }
+        FailureKind::StaleDivergence { reasons } if crate::remedy::is_entry(outcome) => {
+            out.push_str(&crate::remedy::stale_text(outcome, reasons, palette));
         }
         FailureKind::StaleDivergence { reasons } => {
             let _ = writeln!(

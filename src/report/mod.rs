@@ -313,15 +313,10 @@ pub fn reasons(outcome: &Outcome) -> Vec<String> {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            FailureKind::StaleDivergence { .. } => {
-                match crate::remedy::stale_entries(outcome)[..] {
-                    [] => "known divergence no longer reproduces: remove the mark".to_string(),
-                    [site, ..] => format!(
-                        "known divergence no longer reproduces: {}",
-                        crate::remedy::remove_entry(outcome, site)
-                    ),
-                }
-            }
+            FailureKind::StaleDivergence { .. } => crate::remedy::stale_reason(outcome)
+                .unwrap_or_else(|| {
+                    "known divergence no longer reproduces: remove the mark".to_string()
+                }),
             FailureKind::Fault(why) | FailureKind::NoExpectation(why) => why.clone(),
         }],
     }
