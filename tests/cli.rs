@@ -6,7 +6,7 @@ use std::process::Command;
 
 #[path = "common/tool.rs"]
 mod tool;
-use tool::{run, run_with, suite, BIN, COUNTER, LAMBDA};
+use tool::{conformance_harness, run, run_with, suite, BIN, COUNTER, LAMBDA};
 
 #[test]
 fn regen_writes_goldens_and_check_sees_them_current() {
@@ -317,25 +317,6 @@ fn zero_selected_cases_is_an_error() {
     for command in commands.iter().chain([&["bench"][..]].iter()) {
         one_error(command, empty.path(), "no cases in ");
     }
-}
-
-/// The `cargo test` harness (tests/conformance.rs), built beside this test.
-fn conformance_harness() -> std::path::PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let deps = exe.parent().unwrap();
-    std::fs::read_dir(deps)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| {
-            path.extension().is_none()
-                && path
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("conformance-"))
-        })
-        .max_by_key(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok())
-        .expect("the conformance harness is not built: cargo test --release --no-run")
 }
 
 #[test]

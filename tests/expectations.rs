@@ -294,3 +294,67 @@ fn accept_with_a_filter_keeps_other_entries_drops_gone_cases_and_names_what_it_c
         "{text}"
     );
 }
+
+/// Whether libtest's output has the line of trial `name` ending in `result`
+/// (it pads names to align them).
+fn trial(stdout: &str, name: &str, result: &str) -> bool {
+    stdout.lines().any(|line| {
+        let words: Vec<&str> = line.split_whitespace().collect();
+        words.first() == Some(&"test")
+            && words[1..words.len() - 2].join(" ") == name
+            && words[words.len() - 2..] == ["...", result]
+    })
+}
+
+/// `cargo test` (tests/conformance.rs) reads the same files: an accepted
+/// divergence is a `[diverges]` trial that passes, a bad file a failing trial.
+#[test]
+fn cargo_test_judges_expectations_as_the_tool_does() {
+    let (dir, myimpl) = suite_with_myimpl();
+    let harness = |dir: &Path| {
+        let out = std::process::Command::new(tool::conformance_harness())
+            .args(["myimpl::", "--color", "never", "--test-threads", "1"])
+            .env("CLOSURE_CONFORMANCE_ROOT", dir)
+            .env("CLOSURE_CONFORMANCE_PYTHON", "python3")
+            .env("CLOSURE_CONFORMANCE_INTERPRETERS", &myimpl)
+            .env("CLOSURE_CONFORMANCE_HOME", dir.join("no-installs"))
+            .env("CLOSURE_CONFORMANCE_OFFLINE", "1")
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+        (out.status.code(), stdout)
+    };
+    let (code, stdout) = harness(dir.path());
+    assert_eq!(code, Some(101), "{stdout}");
+    assert!(trial(&stdout, "myimpl::t/lambda", "FAILED"), "{stdout}");
+
+    assert_eq!(accept(dir.path(), &myimpl, &[]).0, Some(0));
+    let (code, stdout) = harness(dir.path());
+    assert_eq!(code, Some(0), "{stdout}");
+    assert!(
+        trial(&stdout, "[diverges] myimpl::t/lambda", "ok"),
+        "{stdout}"
+    );
+    assert!(trial(&stdout, "myimpl::t/counter", "ok"), "{stdout}");
+
+    std::fs::write(
+        expectations_file(dir.path()),
+        "[cases.\"t/lambda\"]\nsections = [\"stdout\"]\n",
+    )
+    .unwrap();
+    let out = std::process::Command::new(tool::conformance_harness())
+        .args(["--exact", "expectations::read", "--color", "never"])
+        .env("CLOSURE_CONFORMANCE_ROOT", dir.path())
+        .env("CLOSURE_CONFORMANCE_PYTHON", "python3")
+        .env("CLOSURE_CONFORMANCE_INTERPRETERS", &myimpl)
+        .env("CLOSURE_CONFORMANCE_HOME", dir.path().join("no-installs"))
+        .env("CLOSURE_CONFORMANCE_OFFLINE", "1")
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(101), "{stdout}");
+    assert!(
+        stdout.contains("expectations/myimpl.toml:1: the entry for `t/lambda` needs a reason"),
+        "{stdout}"
+    );
+}
