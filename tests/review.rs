@@ -224,3 +224,51 @@ fn accept_pending_is_reviewed_as_the_backends_file() {
     assert!(pending_files(dir.path()).is_empty());
     assert_eq!(run_myimpl(dir.path()), Some(0));
 }
+
+/// On a terminal (here util-linux `script` gives it one), review asks for each
+/// change: accept, reject or skip; an unknown answer is asked again.
+#[test]
+fn on_a_terminal_review_asks_case_by_case() {
+    let (direct, dir) = two_changed_suites();
+    assert!(run(direct.path(), &["regen"]).0.status.success());
+    let before = read(dir.path(), "lambda.txt");
+    assert!(run(dir.path(), &["regen", "--pending"]).0.status.success());
+    let command = format!(
+        "{} review --color never --root {}",
+        tool::BIN,
+        dir.path().display()
+    );
+    let mut child = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .expect("util-linux `script` runs review on a terminal");
+    use std::io::Write as _;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"what\na\ns\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}");
+    assert_eq!(
+        stdout
+            .matches("t/counter: [a]ccept, [r]eject or [s]kip? ")
+            .count(),
+        2,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("review: 1 accepted, 0 rejected, 1 left pending"),
+        "{stdout}"
+    );
+    assert_eq!(
+        read(dir.path(), "counter.txt"),
+        read(direct.path(), "counter.txt")
+    );
+    assert_eq!(read(dir.path(), "lambda.txt"), before);
+    assert_eq!(pending_files(dir.path()), ["expected/t/lambda.txt.pending"]);
+}
