@@ -124,6 +124,60 @@ pub fn stale_text(outcome: &Outcome, reasons: &[String], palette: Palette) -> St
 mod tests {
     use super::*;
 
+    fn backend(name: &str, kind: Kind, build: &str) -> Backend {
+        let spec = crate::backend::Spec {
+            name: name.into(),
+            kind,
+            language: None,
+            build: build.into(),
+            command: crate::worker::WorkerCommand {
+                program: "/bin/false".into(),
+                args: Vec::new(),
+                env: Vec::new(),
+            },
+            max_cases: 1,
+        };
+        // Starting spawns nothing: workers start on first use.
+        Backend::start(spec, &crate::backend::BackendOptions::default())
+    }
+
+    #[test]
+    fn the_command_is_regen_for_a_reference_and_accept_for_any_other_kind() {
+        let case = Case {
+            id: "t/c".into(),
+            topic: "t".into(),
+            display_path: "cases/t/c.py".into(),
+            path: "cases/t/c.py".into(),
+            source: String::new(),
+            header: Default::default(),
+        };
+        let commands = [
+            (
+                backend("cpython-3.12", Kind::CPython, "CPython 3.12.1"),
+                "closure-conformance regen cases/t/c.py",
+            ),
+            (
+                backend("pyodide-3.14", Kind::Pyodide, "CPython 3.14.2"),
+                "closure-conformance regen cases/t/c.py",
+            ),
+            (
+                backend("rustpython", Kind::RustPython, "RustPython 0.5.0"),
+                "closure-conformance accept -b rustpython t/c",
+            ),
+            (
+                backend("pypy", Kind::PyPy, "PyPy 7.3.11"),
+                "closure-conformance accept -b pypy t/c",
+            ),
+            (
+                backend("graal", Kind::External, "/opt/graal/bin/python -X x"),
+                "closure-conformance accept --interpreter 'graal=/opt/graal/bin/python -X x' t/c",
+            ),
+        ];
+        for (backend, command) in commands {
+            assert_eq!(super::command(&backend, &case), command);
+        }
+    }
+
     #[test]
     fn words_with_spaces_or_quotes_are_quoted() {
         assert_eq!(shell_word("myimpl=./python"), "myimpl=./python");
