@@ -21,6 +21,9 @@
 //! rule catalogue to cases; `timeline.rs` tells how CPython versions differ; `bench.rs` measures the runner against the naive loop.
 //! `refbug.rs` judges cases whose golden records a known CPython bug (`# reference-bug:`);
 //! `cause.rs` puts each differing check down to a root cause, for the figures reports give.
+//! `expectations.rs` holds a backend's known divergences outside the cases, `accept.rs`
+//! writes them from a run; `pending.rs` and `review.rs` are the review loop of
+//! `--pending`; `remedy.rs` the action a failure's hint names.
 
 pub mod accept;
 pub mod backend;
