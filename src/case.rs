@@ -66,6 +66,9 @@ pub struct Divergence {
     /// The sections allowed to differ; empty means any.
     pub sections: Vec<Section>,
     pub reason: String,
+    /// Where the entry is when it comes from an expectations file rather than
+    /// the case's header (`expectations.rs`).
+    pub entry: Option<crate::expectations::Site>,
 }
 
 /// A problem with a case file, reported as one line.
@@ -360,6 +363,7 @@ fn parse_divergence(value: &str) -> Result<Divergence, String> {
         backend,
         sections,
         reason: reason.to_string(),
+        entry: None,
     })
 }
 
@@ -564,6 +568,7 @@ mod tests {
                 backend: "rustpython".into(),
                 sections: vec![Section::Scopes, Section::Cells],
                 reason: "no listcomp code object".into(),
+                entry: None,
             }]
         );
         assert_eq!(header.notes, ["ported from Python 2"]);

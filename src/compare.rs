@@ -126,6 +126,7 @@ mod tests {
             backend: "rustpython".into(),
             sections: sections.to_vec(),
             reason: "why".into(),
+            entry: None,
         }
     }
 

@@ -74,15 +74,18 @@ pub enum GoldenError {
 impl std::fmt::Display for GoldenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            GoldenError::Missing { case, .. } => write!(f, "no golden — run scripts/regen {case}"),
+            GoldenError::Missing { case, .. } => {
+                write!(f, "no golden — run {}", crate::remedy::regen(case))
+            }
             GoldenError::Unreadable { path, why } => {
                 write!(f, "{}: cannot read golden: {why}", path.display())
             }
             GoldenError::Malformed { path, line, why } => {
                 write!(
                     f,
-                    "{}:{line}: malformed golden: {why} — rerun scripts/regen",
-                    path.display()
+                    "{}:{line}: malformed golden: {why} — rerun {} regen",
+                    path.display(),
+                    crate::remedy::TOOL
                 )
             }
         }
@@ -531,7 +534,7 @@ mod tests {
         let missing = read(dir.path(), &case()).unwrap_err();
         assert_eq!(
             missing.to_string(),
-            "no golden — run scripts/regen cases/t/c.py"
+            "no golden — run closure-conformance regen cases/t/c.py"
         );
         std::fs::create_dir_all(dir.path().join("t")).unwrap();
         std::fs::write(dir.path().join("t/c.txt"), b"\xff\xfe").unwrap();

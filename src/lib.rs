@@ -22,7 +22,11 @@
 //! `corpus.rs` is the corpus built into the binary, for a run outside the repository.
 //! `refbug.rs` judges cases whose golden records a known CPython bug (`# reference-bug:`);
 //! `cause.rs` puts each differing check down to a root cause, for the figures reports give.
+//! `expectations.rs` holds a backend's known divergences outside the cases, `accept.rs`
+//! writes them from a run; `pending.rs` and `review.rs` are the review loop of
+//! `--pending`; `remedy.rs` the action a failure's hint names.
 
+pub mod accept;
 pub mod backend;
 pub mod bench;
 pub mod case;
@@ -32,17 +36,21 @@ pub mod compare;
 pub mod corpus;
 pub mod coverage;
 pub mod error;
+pub mod expectations;
 pub mod fuzz;
 pub mod golden;
 pub mod json_listing;
 pub mod normalize;
 pub mod observation;
 pub mod output;
+pub mod pending;
 pub mod protocol;
 pub mod refbug;
 pub mod references;
 pub mod regen;
+pub mod remedy;
 pub mod report;
+pub mod review;
 pub mod sandbox;
 pub mod session;
 pub mod suite;

@@ -14,6 +14,8 @@ use std::path::PathBuf;
 
 mod cli_parse;
 mod corpus_command;
+mod expect_cli;
+use expect_cli::{AcceptArgs, ExpectArgs, ReviewArgs};
 mod fuzz_saved;
 mod fuzz_watch;
 use cli_parse::{parse_duration, parse_seeds};
@@ -51,6 +53,13 @@ enum Command {
     Progress(ProgressArgs),
     /// Rewrite goldens from every reference CPython (what scripts/regen calls).
     Regen(RegenArgs),
+    /// Write the divergences a backend that is not a reference shows into its
+    /// expectations file (expectations/<NAME>.toml), keeping the reasons of entries
+    /// it keeps and dropping stale ones, so that the next run is green.
+    Accept(AcceptArgs),
+    /// Show the pending changes of `regen --pending` and `accept --pending` as
+    /// diffs, and accept or reject them.
+    Review(ReviewArgs),
     /// List the backends found on this machine, the missing ones and how to install them.
     Backends(BackendsArgs),
     /// List the cases with their descriptions.
@@ -198,6 +207,8 @@ struct RunArgs {
     #[arg(long, short, value_name = "FILE")]
     output: Option<PathBuf>,
     #[command(flatten)]
+    expect: ExpectArgs,
+    #[command(flatten)]
     common: Common,
 }
 
@@ -219,6 +230,8 @@ struct ReportArgs {
     /// Markdown: only the topic × backend matrix (what README.md shows).
     #[arg(long)]
     matrix_only: bool,
+    #[command(flatten)]
+    expect: ExpectArgs,
     #[command(flatten)]
     common: Common,
 }
@@ -259,8 +272,11 @@ struct ProgressArgs {
 #[derive(Args)]
 struct RegenArgs {
     /// Change nothing; exit 1 if any selected golden is missing or out of date.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "pending")]
     check: bool,
+    /// Write each changed golden to <golden>.pending, for `review`, not the golden.
+    #[arg(long)]
+    pending: bool,
     /// Only cases whose id or path contains one of these.
     filters: Vec<String>,
     #[command(flatten)]
@@ -322,6 +338,18 @@ enum ColorWhen {
     Never,
 }
 
+impl ColorWhen {
+    fn palette(self) -> Palette {
+        Palette::new(match self {
+            ColorWhen::Always => true,
+            ColorWhen::Never => false,
+            ColorWhen::Auto => {
+                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
+            }
+        })
+    }
+}
+
 fn main() -> ExitCode {
     // The sandbox stage (hidden) must fork before anything else runs, and passes
     // everything after `--` on untouched, so it is not parsed by clap.
@@ -347,6 +375,8 @@ fn main() -> ExitCode {
         Some(Command::Diff(args)) => diff(args),
         Some(Command::Progress(args)) => progress(args),
         Some(Command::Regen(args)) => regen(args),
+        Some(Command::Accept(args)) => expect_cli::accept(args),
+        Some(Command::Review(args)) => expect_cli::review(args),
         Some(Command::Backends(args)) => list_backends(args),
         Some(Command::List(args)) => list(args),
         Some(Command::Coverage(args)) => coverage(args),
@@ -444,13 +474,7 @@ fn script(backend: &str, source: &str) -> Outcome {
 
 impl Common {
     fn palette(&self) -> Palette {
-        Palette::new(match self.color {
-            ColorWhen::Always => true,
-            ColorWhen::Never => false,
-            ColorWhen::Auto => {
-                anstream::AutoStream::choice(&std::io::stdout()) != anstream::ColorChoice::Never
-            }
-        })
+        self.color.palette()
     }
 
     /// Installs the pinned references on first need: when every backend runs or a
@@ -509,7 +533,8 @@ fn finish(report: &Report, format: Format, to: Option<&PathBuf>, palette: Palett
 
 fn run(args: RunArgs) -> Outcome {
     output::check_target(args.output.as_deref())?;
-    let session = args.common.open(&args.filters, &args.backends)?;
+    let mut session = args.common.open(&args.filters, &args.backends)?;
+    args.expect.apply(&mut session)?;
     let report = session.run(&TerminalProgress::new());
     finish(
         &report,
@@ -526,7 +551,8 @@ fn report(args: ReportArgs) -> Outcome {
             "--matrix-only is for --format markdown".into(),
         ));
     }
-    let session = args.common.open(&args.filters, &args.backends)?;
+    let mut session = args.common.open(&args.filters, &args.backends)?;
+    args.expect.apply(&mut session)?;
     let report = session.run(&TerminalProgress::new());
     if args.matrix_only {
         deliver(&markdown::matrix(&report), args.output.as_ref())?;
@@ -583,12 +609,17 @@ fn regen(args: RegenArgs) -> Outcome {
     let references = regen::references(&session)?;
     let palette = args.common.palette();
     say(&regen::header(&references))?;
-    let summary = regen::regen(
+    let write = match (args.check, args.pending) {
+        (true, _) => regen::Write::Check,
+        (false, true) => regen::Write::Pending,
+        (false, false) => regen::Write::Goldens,
+    };
+    let summary = regen::regen_to(
         &session.cases(),
         &session.all_cases,
         &references,
         &session.layout.expected,
-        args.check,
+        write,
         &TerminalProgress::new(),
     )?;
     say(&regen::render(&summary, palette))?;

@@ -446,6 +446,7 @@ mod tests {
             backend: "rustpython".into(),
             sections: vec![Section::Scopes],
             reason: "no inlining".into(),
+            entry: None,
         };
         let judged = verdict(&language, 12, &[&mark]);
         assert_eq!(

@@ -32,6 +32,8 @@ pub struct RegenSummary {
     pub events: Vec<RegenEvent>,
     /// Whether this was `--check` (nothing written).
     pub check: bool,
+    /// Whether this was `--pending`: changes went to `<golden>.pending` (`pending.rs`).
+    pub pending: bool,
 }
 
 /// One thing regen did or found.
@@ -126,10 +128,10 @@ pub fn conclusion(summary: &RegenSummary, found: &Discovery, palette: Palette) -
             }
         );
     }
-    let verb = if summary.check {
-        "out of date"
-    } else {
-        "written"
+    let verb = match (summary.check, summary.pending) {
+        (true, _) => "out of date",
+        (false, true) => "pending (see `closure-conformance review`)",
+        (false, false) => "written",
     };
     let _ = writeln!(
         out,
@@ -176,6 +178,31 @@ pub fn regen(
     check: bool,
     progress: &dyn Progress,
 ) -> Result<RegenSummary, Error> {
+    let write = if check { Write::Check } else { Write::Goldens };
+    regen_to(cases, all_cases, references, expected_root, write, progress)
+}
+
+/// Where regen puts what it makes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Write {
+    /// Into the goldens.
+    Goldens,
+    /// Into `<golden>.pending`, for `review` (`pending.rs`).
+    Pending,
+    /// Nowhere (`--check`).
+    Check,
+}
+
+/// `regen`, writing as `write` says.
+pub fn regen_to(
+    cases: &[&Case],
+    all_cases: &[Case],
+    references: &[ReferenceBackend],
+    expected_root: &Path,
+    write: Write,
+    progress: &dyn Progress,
+) -> Result<RegenSummary, Error> {
+    let check = write == Write::Check;
     if references.is_empty() {
         return Err(Error::NoReference(format!(
             "no reference CPython is installed; install one (python3, or {})",
@@ -212,6 +239,7 @@ pub fn regen(
 
     let mut summary = RegenSummary {
         check,
+        pending: write == Write::Pending,
         ..RegenSummary::default()
     };
     // A regen killed between writing a golden's temporary and renaming it leaves
@@ -237,7 +265,7 @@ pub fn regen(
             references,
             observations,
             expected_root,
-            check,
+            write,
             &mut summary.unchecked,
         );
         match result {
@@ -278,7 +306,7 @@ fn regen_one(
     references: &[ReferenceBackend],
     observations: Vec<(usize, Rendered)>,
     expected_root: &Path,
-    check: bool,
+    write: Write,
     unchecked: &mut BTreeSet<PyVersion>,
 ) -> GoldenUpdate {
     let mut golden = Golden::default();
@@ -335,14 +363,23 @@ fn regen_one(
     }
     let new_text = golden::file_text(case, &golden);
     let old_text = match &old {
-        Ok(old) if *old == golden => return GoldenUpdate::Unchanged,
+        // A pending change of a golden found current is stale.
+        Ok(old) if *old == golden => match write {
+            Write::Check => return GoldenUpdate::Unchanged,
+            _ => match crate::pending::discard(&path) {
+                Ok(()) => return GoldenUpdate::Unchanged,
+                Err(e) => {
+                    return GoldenUpdate::Error(format!("cannot remove its pending change: {e}"))
+                }
+            },
+        },
         Ok(old) => golden::file_text(case, old),
         Err(golden::GoldenError::Missing { .. }) => String::new(),
         // An unreadable or malformed golden is replaced; its text is shown as removed.
         Err(_) => std::fs::read_to_string(&path).unwrap_or_default(),
     };
-    if !check {
-        if let Err(e) = golden::write_atomically(&path, &new_text) {
+    if write != Write::Check {
+        if let Err(e) = crate::pending::write(&path, &new_text, write == Write::Pending) {
             return GoldenUpdate::Error(format!("cannot write {}: {e}", path.display()));
         }
     }
@@ -385,11 +422,12 @@ pub fn render(summary: &RegenSummary, palette: Palette) -> String {
                 before,
                 after,
             } => {
-                let verb = match (new, summary.check) {
-                    (true, true) => "missing",
-                    (false, true) => "out of date",
-                    (true, false) => "created",
-                    (false, false) => "updated",
+                let verb = match (new, summary.check, summary.pending) {
+                    (true, true, _) => "missing",
+                    (false, true, _) => "out of date",
+                    (true, false, false) => "created",
+                    (false, false, false) => "updated",
+                    (_, false, true) => "pending",
                 };
                 let _ = writeln!(
                     out,
@@ -433,7 +471,10 @@ fn orphans(expected_root: &Path, cases: &[Case]) -> Vec<String> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| {
-            e.file_type().is_file() && !known.contains(e.path()) && !golden::is_temporary(e.path())
+            e.file_type().is_file()
+                && !known.contains(e.path())
+                && !golden::is_temporary(e.path())
+                && !crate::pending::is_pending(e.path())
         })
         .map(|e| e.path().display().to_string())
         .collect()

@@ -75,14 +75,14 @@ fn no_reference(case: &Case, version: PyVersion) -> String {
         .any(|(_, _, python)| PyVersion::of(python) == Some(version));
     if installable {
         format!(
-            "no reference for Python {version} — install it with {}, then scripts/regen {}",
+            "no reference for Python {version} — install it with {}, then {}",
             crate::backend::INSTALL_REFERENCES,
-            case.display_path
+            crate::remedy::regen(&case.display_path)
         )
     } else {
         format!(
-            "no reference for Python {version} — install a CPython {version} (or name one with --python PATH), then scripts/regen {}",
-            case.display_path
+            "no reference for Python {version} — install a CPython {version} (or name one with --python PATH), then {}",
+            crate::remedy::regen(&case.display_path)
         )
     }
 }
@@ -117,7 +117,7 @@ pub fn check_golden(case: &Case, backend: &Backend, expected_root: &Path) -> Out
             Some(instead) => format!("{golden_name} {instead}"),
             None => golden_name,
         },
-        refresh_command: Some(format!("scripts/regen {}", case.display_path)),
+        refresh_command: Some(crate::remedy::command(backend, case)),
         expected: judged.expected,
         actual,
         verdict: judged.verdict,

@@ -6,7 +6,7 @@ use std::process::Command;
 
 #[path = "common/tool.rs"]
 mod tool;
-use tool::{run, run_with, suite, BIN, COUNTER, LAMBDA};
+use tool::{conformance_harness, run, run_with, suite, BIN, COUNTER, LAMBDA};
 
 #[test]
 fn regen_writes_goldens_and_check_sees_them_current() {
@@ -54,7 +54,7 @@ fn one_edited_character_fails_exactly_that_check_with_a_colored_diff() {
         "{stdout}"
     );
     assert!(
-        stdout.contains("scripts/regen cases/t/counter.py"),
+        stdout.contains("if the golden is what is wrong, refresh it: closure-conformance regen cases/t/counter.py"),
         "{stdout}"
     );
 
@@ -111,7 +111,7 @@ fn missing_golden_names_the_regen_command() {
     let (out, stdout, _) = run(dir.path(), &["-b", "cpython", "--color", "never", "lambda"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(
-        stdout.contains("no golden — run scripts/regen cases/t/lambda.py"),
+        stdout.contains("no golden — run closure-conformance regen cases/t/lambda.py"),
         "{stdout}"
     );
 }
@@ -212,7 +212,7 @@ fn a_backend_is_never_judged_against_another_version() {
     let (out, stdout, _) = run(dir.path(), &["-b", "rustpython", "--color", "never"]);
     assert_eq!(out.status.code(), Some(1), "{stdout}");
     assert!(
-        stdout.contains("no reference for Python 3.14 — install it with scripts/install-references, then scripts/regen cases/t/counter.py"),
+        stdout.contains("no reference for Python 3.14 — install it with scripts/install-references, then closure-conformance regen cases/t/counter.py"),
         "{stdout}"
     );
 }
@@ -317,25 +317,6 @@ fn zero_selected_cases_is_an_error() {
     for command in commands.iter().chain([&["bench"][..]].iter()) {
         one_error(command, empty.path(), "no cases in ");
     }
-}
-
-/// The `cargo test` harness (tests/conformance.rs), built beside this test.
-fn conformance_harness() -> std::path::PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let deps = exe.parent().unwrap();
-    std::fs::read_dir(deps)
-        .unwrap()
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| {
-            path.extension().is_none()
-                && path
-                    .file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("conformance-"))
-        })
-        .max_by_key(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok())
-        .expect("the conformance harness is not built: cargo test --release --no-run")
 }
 
 #[test]

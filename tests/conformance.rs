@@ -102,6 +102,9 @@ fn main() {
             .map(|spec| closure_conformance::backend::Backend::start(spec, &session.options))
             .collect();
     }
+    // A backend's expectations file adds to its marks (docs/expectations.md); a bad
+    // one fails a trial of its own.
+    let expectations = closure_conformance::expectations::apply(&mut session, &[]).err();
     let slots = session.backends.len() * session.all_cases.len();
     let shared = Arc::new(Shared {
         outcomes: (0..slots).map(|_| OnceLock::new()).collect(),
@@ -110,6 +113,10 @@ fn main() {
     let session = &shared.session;
 
     let mut trials = vec![Trial::test("corpus::not_empty", || Ok(()))];
+    if let Some(error) = expectations {
+        let message = error.to_string();
+        trials.push(Trial::test(EXPECTATIONS_TRIAL, move || Err(message.into())));
+    }
     for error in &session.bad_cases {
         let message = error.to_string();
         trials.push(Trial::test(
@@ -202,6 +209,9 @@ const DIVERGES: &str = "diverges";
 /// The trial that needs every backend: it runs them all itself.
 const README_TRIAL: &str = "docs::readme_matrix";
 
+/// The trial that fails when an expectations file of any backend is bad.
+const EXPECTATIONS_TRIAL: &str = "expectations::read";
+
 /// A session for the one trial `name`: the corpus, and only the backend that trial
 /// runs on, found by the one kind that can name it (`Kind::of_backend`), so that a
 /// trial does not identify every interpreter on the machine first. Trials of the
@@ -213,7 +223,7 @@ fn open_for(options: &SessionOptions, name: &str) -> Result<Session, Error> {
         .iter()
         .find_map(|kind| name.strip_prefix(&format!("[{kind}] ")))
         .unwrap_or(name);
-    if name == README_TRIAL {
+    if name == README_TRIAL || name == EXPECTATIONS_TRIAL {
         session.find_backends(&Kind::ALL, &[])?;
         return Ok(session);
     }

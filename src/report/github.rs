@@ -38,21 +38,27 @@ pub fn render(report: &Report) -> String {
         let Verdict::Fail(failure) = &outcome.verdict else {
             continue;
         };
-        let line = match &failure.why {
-            // The mark to remove.
-            FailureKind::StaleDivergence { .. } => {
-                mark_line(&outcome.case.source, &outcome.backend)
+        let entry = crate::remedy::stale_entries(outcome).into_iter().next();
+        let (file, line) = match (&failure.why, entry) {
+            // The expectations entry to remove.
+            (FailureKind::StaleDivergence { .. }, Some(site)) => {
+                (site.file.as_str(), Some(site.line))
             }
-            _ => None,
-        }
-        .unwrap_or(1);
+            // The mark to remove.
+            (FailureKind::StaleDivergence { .. }, None) => (
+                outcome.case.display_path.as_str(),
+                mark_line(&outcome.case.source, &outcome.backend),
+            ),
+            _ => (outcome.case.display_path.as_str(), None),
+        };
+        let line = line.unwrap_or(1);
         let mut message = reasons(outcome).join("\n");
         message.push_str(&format!(
             "\n\n{}",
             super::explain(outcome, super::Palette::new(false))
         ));
         out.push_str(&annotation(
-            &outcome.case.display_path,
+            file,
             line,
             &format!("{}: {}", outcome.backend, outcome.case.id),
             message.trim_end(),

@@ -316,6 +316,9 @@ pub fn explain(outcome: &Outcome, palette: Palette) -> String {
                     .join("], [")
             );
         }
+        FailureKind::StaleDivergence { reasons } if crate::remedy::is_entry(outcome) => {
+            out.push_str(&crate::remedy::stale_text(outcome, reasons, palette));
+        }
         FailureKind::StaleDivergence { reasons } => {
             let _ = writeln!(
                 out,
@@ -350,15 +353,8 @@ pub fn explain(outcome: &Outcome, palette: Palette) -> String {
             palette,
         ));
     }
-    if let Some(refresh) = &outcome.refresh_command {
-        let _ = writeln!(
-            out,
-            "{}",
-            palette.dim(&format!(
-                "if the golden is what is wrong, refresh it: {}",
-                visible_line(refresh)
-            ))
-        );
+    if let Some(hint) = crate::remedy::sentence(outcome) {
+        let _ = writeln!(out, "{}", palette.dim(&visible_line(&hint)));
     }
     out
 }

@@ -313,9 +313,10 @@ pub fn reasons(outcome: &Outcome) -> Vec<String> {
                     .collect::<Vec<_>>()
                     .join(", ")
             ),
-            FailureKind::StaleDivergence { .. } => {
-                "known divergence no longer reproduces: remove the mark".to_string()
-            }
+            FailureKind::StaleDivergence { .. } => crate::remedy::stale_reason(outcome)
+                .unwrap_or_else(|| {
+                    "known divergence no longer reproduces: remove the mark".to_string()
+                }),
             FailureKind::Fault(why) | FailureKind::NoExpectation(why) => why.clone(),
         }],
     }
@@ -419,6 +420,7 @@ pub(crate) mod tests {
             backend: "cpython-3.11".into(),
             sections: vec![Section::Exception],
             reason: "wording | <script>".into(),
+            entry: None,
         });
         let cases = vec![
             case("basics", "a"),

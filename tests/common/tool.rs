@@ -42,3 +42,22 @@ pub fn run_with(root: &Path, args: &[&str], home: &Path) -> (Output, String, Str
     let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
     (output, stdout, stderr)
 }
+
+/// The `cargo test` harness (tests/conformance.rs), built beside this test.
+pub fn conformance_harness() -> std::path::PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let deps = exe.parent().unwrap();
+    std::fs::read_dir(deps)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.extension().is_none()
+                && path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("conformance-"))
+        })
+        .max_by_key(|path| std::fs::metadata(path).and_then(|m| m.modified()).ok())
+        .expect("the conformance harness is not built: cargo test --release --no-run")
+}
