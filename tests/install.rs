@@ -8,6 +8,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 use std::sync::OnceLock;
 
+#[path = "common/myimpl.rs"]
+mod myimpl;
+
 const BIN: &str = env!("CARGO_BIN_EXE_closure-conformance");
 const REPOSITORY: &str = env!("CARGO_MANIFEST_DIR");
 
@@ -188,4 +191,29 @@ fn in_the_repository_the_repositorys_corpus_is_used_and_nothing_is_said() {
         !installed.path("home/corpus").exists(),
         "extracted for nothing"
     );
+}
+
+/// An implementer's first steps with the installed tool: `accept` for their
+/// interpreter writes `./expectations/<NAME>.toml` in the working directory (the
+/// built-in corpus in the cache stays as built), and the next run is green.
+#[test]
+fn accept_on_the_built_in_corpus_writes_expectations_in_the_working_directory() {
+    let installed = Installed::new();
+    let myimpl = myimpl::fake_interpreter(&installed.path("bin"), "{3: 4}");
+    let case = "counters/cell_tracks_count_live";
+    let (out, stdout, stderr) = installed.run(&["accept", "--interpreter", &myimpl, case]);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    let written = std::fs::read_to_string(installed.path("work/expectations/myimpl.toml"))
+        .unwrap_or_else(|e| panic!("no expectations in the working directory ({e}): {stdout}"));
+    assert!(
+        written.contains(&format!("[cases.\"{case}\"]")),
+        "{written}"
+    );
+    let extracted = std::fs::read_dir(installed.path("home/corpus")).unwrap();
+    for corpus in extracted {
+        assert!(!corpus.unwrap().path().join("expectations").exists());
+    }
+    let (out, stdout, stderr) = installed.run(&["--interpreter", &myimpl, case]);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{stderr}");
+    assert!(stdout.contains("known divergence"), "{stdout}");
 }
