@@ -48,6 +48,9 @@ pub struct Header {
     /// `cause:` the one root cause the case shows, when it names one (`cause.rs`).
     pub cause: Option<String>,
     pub notes: Vec<String>,
+    /// `identity: <backend>: <what>`: the root cause a fuzzer finding shows
+    /// (src/fuzz/identity.rs).
+    pub identity: Option<String>,
 }
 
 /// `requires: <spec> — <why>`: the Python versions the case can run on at all (it
@@ -160,7 +163,7 @@ impl Case {
 }
 
 const KNOWN_KEYS: &str =
-    "description, source, rules, timeout, memory, requires, diverges, reference-bug, cause, note";
+    "description, source, rules, timeout, memory, requires, diverges, reference-bug, cause, note, identity";
 
 /// Parses the header block; errors carry a 1-based line number.
 pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
@@ -238,6 +241,11 @@ pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
                 }
             }
             "note" => header.notes.push(value.to_string()),
+            "identity" => {
+                if header.identity.replace(value.to_string()).is_some() {
+                    return Err((number, "header key `identity` given twice".into()));
+                }
+            }
             _ => {
                 return Err((
                     number,
@@ -545,8 +553,13 @@ mod tests {
             # rules: counters/nonlocal, introspection/freevars\n# timeout: 2.5\n# memory: 512 MiB\n\
             # requires: >=3.11 — exec() takes closure= from 3.11\n\
             # diverges: rustpython scopes, cells: no listcomp code object\n\
-            # note: ported from Python 2\n\nprint(1)\n# not header\n";
+            # note: ported from Python 2\n# identity: rustpython: scopes: function cellvars missing: walrus target\n\
+            \nprint(1)\n# not header\n";
         let header = parse_header(source).unwrap();
+        assert_eq!(
+            header.identity.as_deref(),
+            Some("rustpython: scopes: function cellvars missing: walrus target")
+        );
         assert_eq!(header.description, "A counter.");
         assert_eq!(header.source, "seed 000 — make_counter");
         assert_eq!(

@@ -190,12 +190,14 @@ fn smaller(expr: &Expr) -> Vec<Expr> {
             iter: iter.clone(),
             cond: None,
         }],
-        Expr::Walrus(_, value) => vec![(**value).clone()],
+        Expr::Walrus(_, value) => vec![(**value).clone(), Expr::Int(0)],
         Expr::Call(function, args) if matches!(&**function, Expr::Name(n) if n == "sum" || n == "len") =>
         {
             vec![Expr::Int(0), args.first().cloned().unwrap_or(Expr::Int(0))]
         }
-        _ => Vec::new(),
+        // Any other expression that is not a constant: the constant 0.
+        Expr::Int(_) | Expr::Str(_) => Vec::new(),
+        _ => vec![Expr::Int(0)],
     }
 }
 

@@ -1,0 +1,62 @@
+//! Which root causes the corpus already shows on the backends of a campaign: the
+//! identities of every case that has a known-divergence mark for a backend, run
+//! on it against its golden. A finding with one of them is not new, and a
+//! campaign masks them before it buckets (src/fuzz/campaign.rs).
+
+use super::bindings;
+use super::campaign::Known;
+use super::identity::identities;
+use super::lineup::Lineup;
+use crate::backend::Kind;
+use crate::session::Session;
+use crate::suite::check_golden;
+
+pub fn corpus_identities(session: &Session, lineup: &Lineup) -> Result<Known, String> {
+    let mut known = Known::new();
+    for (backend, version) in &lineup.targets {
+        if backend.spec.kind == Kind::CPython && lineup.cross_version {
+            continue;
+        }
+        let marked: Vec<_> = session
+            .all_cases
+            .iter()
+            .filter(|case| case.divergences_for(&backend.name).next().is_some())
+            .collect();
+        let outcomes: Vec<_> = std::thread::scope(|scope| {
+            let handles: Vec<_> = marked
+                .chunks(marked.len().div_ceil(4).max(1))
+                .map(|chunk| {
+                    scope.spawn(move || {
+                        chunk
+                            .iter()
+                            .map(|case| {
+                                (*case, check_golden(case, backend, &session.layout.expected))
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect()
+        });
+        let sources: Vec<String> = outcomes
+            .iter()
+            .map(|(case, _)| case.source.clone())
+            .collect();
+        let all = bindings::of(&sources)?;
+        for ((case, outcome), bindings) in outcomes.iter().zip(&all) {
+            for identity in identities(
+                &backend.name,
+                *version,
+                bindings,
+                &outcome.expected,
+                &outcome.actual,
+            ) {
+                known.entry(identity).or_insert_with(|| case.id.clone());
+            }
+        }
+    }
+    Ok(known)
+}
