@@ -1,7 +1,8 @@
 # How every name is bound in every scope of a program, for the root-cause
-# identity (src/fuzz/bindings.rs). Reads programs separated by NUL bytes on
-# stdin; for each, writes lines `qualname<TAB>kind<TAB>name<TAB>bindings`
-# (bindings joined by `+`), then a line with a single NUL. A program that does
+# identity (src/fuzz/bindings.rs). Reads programs, each ended by a NUL byte, on
+# stdin; for each, as soon as it has arrived, writes lines
+# `qualname<TAB>kind<TAB>name<TAB>bindings` (bindings joined by `+`), then a line
+# with a single NUL. A program that does
 # not parse gives only the NUL line. Scopes are named by their 3.11 qualname
 # (comprehensions are code objects of their own).
 import ast
@@ -183,25 +184,39 @@ def resolve(scopes):
                 hows.discard("read")
 
 
-def main():
-    data = sys.stdin.buffer.read().decode("utf-8")
-    out = sys.stdout
-    for source in data.split("\0"):
-        if not source.strip():
-            continue
-        try:
-            tree = ast.parse(source)
-        except SyntaxError:
-            out.write("\0\n")
-            continue
-        walker = Walker()
-        walker.body_of(walker.module, tree.body)
-        resolve(walker.scopes)
-        for scope in walker.scopes:
-            for name in sorted(scope.names):
-                hows = "+".join(sorted(scope.names[name]))
-                out.write(f"{scope.qualname}\t{scope.kind}\t{name}\t{hows}\n")
+def answer(source, out):
+    try:
+        tree = ast.parse(source)
+    except (SyntaxError, ValueError):
         out.write("\0\n")
+        return
+    walker = Walker()
+    walker.body_of(walker.module, tree.body)
+    resolve(walker.scopes)
+    for scope in walker.scopes:
+        for name in sorted(scope.names):
+            hows = "+".join(sorted(scope.names[name]))
+            out.write(f"{scope.qualname}\t{scope.kind}\t{name}\t{hows}\n")
+    out.write("\0\n")
+
+
+def main():
+    # One process answers a campaign's programs as they come: each program is
+    # answered (and flushed) as soon as its NUL has arrived.
+    stdin, out = sys.stdin.buffer, sys.stdout
+    pending = b""
+    while True:
+        chunk = stdin.read1(65536)
+        if not chunk:
+            break
+        pending += chunk
+        *sources, pending = pending.split(b"\0")
+        for source in sources:
+            answer(source.decode("utf-8", "replace"), out)
+        out.flush()
+    if pending.strip():
+        answer(pending.decode("utf-8", "replace"), out)
+    out.flush()
 
 
 main()

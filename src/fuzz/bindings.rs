@@ -5,8 +5,8 @@
 //! the `python3` on PATH (or `CLOSURE_CONFORMANCE_PYTHON`), many programs a call.
 
 use std::collections::BTreeMap;
-use std::io::Write as _;
-use std::process::{Command, Stdio};
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
 const SCRIPT: &str = include_str!("bindings.py");
 
@@ -102,70 +102,128 @@ pub fn normalize(qualname: &str) -> String {
         .join(".")
 }
 
-/// The bindings of each program, in order. A program that does not parse gets
-/// empty bindings; no Python at all is an error.
-pub fn of(sources: &[String]) -> Result<Vec<Bindings>, String> {
-    let python = std::env::var("CLOSURE_CONFORMANCE_PYTHON").unwrap_or_else(|_| "python3".into());
-    let mut child = Command::new(&python)
-        .args(["-I", "-c", SCRIPT])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .map_err(|e| format!("cannot run {python} for the bindings of a program: {e}"))?;
-    // An empty program is still a program: `pass` keeps the answers in step.
-    let input = sources
-        .iter()
-        .map(|s| {
-            if s.trim().is_empty() {
-                "pass\n"
-            } else {
-                s.as_str()
-            }
+/// A bindings.py process that answers one program at a time, kept for the life of
+/// the thread that started it: a campaign asks for the bindings of nearly every
+/// program, and a process per batch (through a pyenv shim, a shell script) cost
+/// as much as running the batch.
+struct Server {
+    python: String,
+    child: Child,
+    stdin: ChildStdin,
+    stdout: BufReader<ChildStdout>,
+}
+
+impl Server {
+    fn start() -> Result<Server, String> {
+        let python =
+            std::env::var("CLOSURE_CONFORMANCE_PYTHON").unwrap_or_else(|_| "python3".into());
+        let mut child = Command::new(&python)
+            .args(["-I", "-c", SCRIPT])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot run {python} for the bindings of a program: {e}"))?;
+        let stdin = child.stdin.take().expect("piped stdin");
+        let stdout = BufReader::new(child.stdout.take().expect("piped stdout"));
+        Ok(Server {
+            python,
+            child,
+            stdin,
+            stdout,
         })
-        .collect::<Vec<_>>()
-        .join("\0");
-    let mut stdin = child.stdin.take().expect("piped stdin");
-    let writer = std::thread::spawn(move || stdin.write_all(input.as_bytes()));
-    let output = child
-        .wait_with_output()
-        .map_err(|e| format!("{python}: {e}"))?;
-    let _ = writer.join();
-    if !output.status.success() {
-        return Err(format!(
-            "{python} failed on the bindings script: {}",
-            String::from_utf8_lossy(&output.stderr).trim()
-        ));
     }
-    let text = String::from_utf8_lossy(&output.stdout);
-    let mut all = Vec::new();
-    let mut current = Bindings::default();
-    for line in text.lines() {
-        if line == "\0" {
-            all.push(std::mem::take(&mut current));
-            continue;
+
+    /// The bindings of one program (empty when it does not parse).
+    fn ask(&mut self, source: &str) -> Result<Bindings, String> {
+        // An empty program is still a program: `pass` keeps the answers in step;
+        // a NUL would end the program early, and Python rejects it anyway.
+        if source.contains('\0') {
+            return Ok(Bindings::default());
         }
-        let fields: Vec<&str> = line.split('\t').collect();
-        if let [qualname, kind, name, how] = fields[..] {
-            let key = normalize(qualname);
-            current.kinds.insert(key.clone(), kind.to_string());
-            // Scopes of one qualname (two module-level comprehensions) merge.
-            let entry = current.names.entry((key, name.to_string())).or_default();
-            let mut hows: Vec<&str> = entry.split('+').chain(how.split('+')).collect();
-            hows.retain(|h| !h.is_empty());
-            hows.sort();
-            hows.dedup();
-            *entry = hows.join("+");
+        let source = if source.trim().is_empty() {
+            "pass\n"
+        } else {
+            source
+        };
+        let sent = self
+            .stdin
+            .write_all(source.as_bytes())
+            .and_then(|()| self.stdin.write_all(b"\0"))
+            .and_then(|()| self.stdin.flush());
+        if sent.is_err() {
+            return Err(self.failure());
+        }
+        let mut current = Bindings::default();
+        let mut line = String::new();
+        loop {
+            line.clear();
+            if matches!(self.stdout.read_line(&mut line), Ok(0) | Err(_)) {
+                return Err(self.failure());
+            }
+            let line = line.trim_end_matches('\n');
+            if line == "\0" {
+                return Ok(current);
+            }
+            let fields: Vec<&str> = line.split('\t').collect();
+            if let [qualname, kind, name, how] = fields[..] {
+                let key = normalize(qualname);
+                current.kinds.insert(key.clone(), kind.to_string());
+                // Scopes of one qualname (two module-level comprehensions) merge.
+                let entry = current.names.entry((key, name.to_string())).or_default();
+                let mut hows: Vec<&str> = entry.split('+').chain(how.split('+')).collect();
+                hows.retain(|h| !h.is_empty());
+                hows.sort();
+                hows.dedup();
+                *entry = hows.join("+");
+            }
         }
     }
-    if all.len() != sources.len() {
-        return Err(format!(
-            "{python}: the bindings script answered for {} of {} programs",
-            all.len(),
-            sources.len()
-        ));
+
+    /// Why the process stopped answering: what it said on stderr.
+    fn failure(&mut self) -> String {
+        let _ = self.child.kill();
+        let mut stderr = String::new();
+        if let Some(mut pipe) = self.child.stderr.take() {
+            let _ = pipe.read_to_string(&mut stderr);
+        }
+        let _ = self.child.wait();
+        format!(
+            "{} failed on the bindings script: {}",
+            self.python,
+            stderr.trim()
+        )
     }
-    Ok(all)
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+thread_local! {
+    static SERVER: std::cell::RefCell<Option<Server>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The bindings of each program, in order. A program that does not parse gets
+/// empty bindings; no Python at all is an error. Each thread keeps one bindings.py
+/// process for all its calls (restarted after a failure).
+pub fn of(sources: &[String]) -> Result<Vec<Bindings>, String> {
+    SERVER.with(|cell| {
+        let mut slot = cell.borrow_mut();
+        if slot.is_none() {
+            *slot = Some(Server::start()?);
+        }
+        let server = slot.as_mut().expect("started above");
+        let answers: Result<Vec<Bindings>, String> =
+            sources.iter().map(|source| server.ask(source)).collect();
+        if answers.is_err() {
+            *slot = None;
+        }
+        answers
+    })
 }
 
 #[cfg(test)]

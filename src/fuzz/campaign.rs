@@ -348,12 +348,12 @@ fn observe_batch(
             }
         }
     }
-    let sources: Vec<String> = divergent
-        .iter()
-        .map(|&(i, _)| programs[i].source())
-        .collect();
-    let all = bindings::of(&sources).unwrap_or_else(|_| vec![Default::default(); sources.len()]);
-    for (&(i, pair_index), bindings) in divergent.iter().zip(&all) {
+    // Bindings from the program's tree (src/fuzz/ir_bindings.rs), once a program.
+    let mut all: BTreeMap<usize, super::bindings::Bindings> = BTreeMap::new();
+    for &(i, pair_index) in &divergent {
+        let bindings = all
+            .entry(i)
+            .or_insert_with(|| super::ir_bindings::of(&programs[i].body));
         let pair = &pairs[pair_index];
         let (expected, actual) = (
             &observed[position(pair.reference)][&i],

@@ -9,6 +9,7 @@ pub mod findings;
 pub mod generate;
 pub mod identity;
 pub mod ir;
+pub mod ir_bindings;
 pub mod known;
 pub mod lineup;
 pub mod minimal;
