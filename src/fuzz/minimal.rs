@@ -94,4 +94,18 @@ mod tests {
         // The original is not minimal: many one-step variants keep it.
         assert!(keeping(source, &mut keeps).unwrap().len() > 5);
     }
+
+    /// No variant calls or subscripts a constant: CPython 3.8+ warns about it on
+    /// stderr (`SyntaxWarning: 'int' object is not callable`).
+    #[test]
+    fn no_variant_makes_the_compiler_warn() {
+        let (_, all) = variants("f(x)\ny = g()[1]\nprint(f'{y}')\n").unwrap();
+        assert!(all.iter().any(|v| v.contains("f(0)")), "{all:?}");
+        for variant in &all {
+            assert!(
+                !variant.contains("0(") && !variant.contains("0[1]"),
+                "{variant}"
+            );
+        }
+    }
 }

@@ -1,11 +1,15 @@
 # Every one-step smaller variant of a program (src/fuzz/minimal.rs): each single
 # statement deleted (an emptied block becomes `pass`), and each expression that
-# is not a constant replaced by the constant 0. Reads one program on stdin;
+# is not a constant replaced by the constant 0. A variant the compiler warns
+# about (`0(x)`: "'int' object is not callable; perhaps you missed a comma?", a
+# SyntaxWarning on stderr from 3.8 on) is no variant: a golden would record that
+# noise, which has nothing to do with the cause. Reads one program on stdin;
 # writes the program itself as Python writes it back, then each variant, all
 # separated by NUL bytes.
 import ast
 import copy
 import sys
+import warnings
 
 
 def statement_lists(tree):
@@ -45,7 +49,8 @@ class Replace(ast.NodeTransformer):
 
 
 def replaceable(node):
-    if isinstance(node, ast.Constant):
+    # A constant stays; an f-string's `{…}` part is no expression of its own.
+    if isinstance(node, (ast.Constant, ast.FormattedValue)):
         return False
     # Targets are bindings, not values.
     return not isinstance(getattr(node, "ctx", None), (ast.Store, ast.Del))
@@ -58,6 +63,18 @@ def constants(tree):
         yield variant
 
 
+def warns(text):
+    """Whether compiling `text` gives a warning (a SyntaxError is no warning: a
+    variant may well be one)."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            compile(text, "<variant>", "exec")
+        except SyntaxError:
+            return False
+    return bool(caught)
+
+
 def main():
     tree = ast.parse(sys.stdin.read())
     out = [ast.unparse(tree)]
@@ -66,7 +83,8 @@ def main():
         text = ast.unparse(ast.fix_missing_locations(variant))
         if text not in seen:
             seen.add(text)
-            out.append(text)
+            if not warns(text):
+                out.append(text)
     sys.stdout.write("\0".join(text + "\n" for text in out))
 
 
