@@ -72,6 +72,7 @@ fn short(line: &str) -> String {
 /// The case file for a finding.
 pub fn case_text(finding: &Finding, mode: Mode) -> String {
     let source = finding.source.clone();
+    let bindings = program_bindings(&source);
     let sig = &finding.signature;
     let mut text = format!(
         "# description: {}\n",
@@ -85,6 +86,10 @@ pub fn case_text(finding: &Finding, mode: Mode) -> String {
         finding.lines()
     ));
     text.push_str(&format!("# identity: {}\n", finding.identity));
+    text.push_str(&format!(
+        "# cause: {}\n",
+        super::naming::case_name(&finding.identity, &bindings)
+    ));
     text.push_str(&format!("# rules: {}\n", rules_for(&source).join(", ")));
     match requires_source(&source) {
         (3, 10) => text.push_str("# requires: >=3.10 — match statements\n"),
@@ -102,10 +107,17 @@ pub fn case_text(finding: &Finding, mode: Mode) -> String {
     text
 }
 
+/// The bindings of a saved program (none when Python cannot say).
+fn program_bindings(source: &str) -> super::bindings::Bindings {
+    super::bindings::of(&[source.to_string()])
+        .map(|mut all| all.remove(0))
+        .unwrap_or_default()
+}
+
 /// Where a finding is saved.
 pub fn path_for(cases: &Path, finding: &Finding) -> PathBuf {
     let folder = cases.join(TOPIC);
-    let name = super::naming::case_name(&finding.identity);
+    let name = super::naming::case_name(&finding.identity, &program_bindings(&finding.source));
     let plain = folder.join(format!("{name}.py"));
     // Another backend's case of the same name shows another identity: keep both.
     match std::fs::read_to_string(&plain) {
