@@ -51,6 +51,10 @@ pub struct Header {
     /// `identity: <backend>: <what>`: the root cause a fuzzer finding shows
     /// (src/fuzz/identity.rs).
     pub identity: Option<String>,
+    /// `same-cause: <backend>: <what>`: another identity of the cause this case
+    /// shows, whose own witness was merged into this case (src/fuzz/known.rs links
+    /// a finding with it to this case).
+    pub same_cause: Vec<String>,
 }
 
 /// `requires: <spec> — <why>`: the Python versions the case can run on at all (it
@@ -163,7 +167,7 @@ impl Case {
 }
 
 const KNOWN_KEYS: &str =
-    "description, source, rules, timeout, memory, requires, diverges, reference-bug, cause, note, identity";
+    "description, source, rules, timeout, memory, requires, diverges, reference-bug, cause, note, identity, same-cause";
 
 /// Parses the header block; errors carry a 1-based line number.
 pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
@@ -246,6 +250,17 @@ pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
                     return Err((number, "header key `identity` given twice".into()));
                 }
             }
+            "same-cause" => match value.split_once(": ") {
+                Some((backend, what)) if !backend.is_empty() && !what.is_empty() => {
+                    header.same_cause.push(value.to_string())
+                }
+                _ => {
+                    return Err((
+                        number,
+                        format!("`same-cause:` takes `<backend>: <identity>`, got {value:?}"),
+                    ))
+                }
+            },
             _ => {
                 return Err((
                     number,
@@ -560,6 +575,10 @@ mod tests {
             header.identity.as_deref(),
             Some("rustpython: scopes: function cellvars missing: walrus target")
         );
+        let merged = parse_header("# same-cause: rustpython: stdout: N vs N\n").unwrap();
+        assert_eq!(merged.same_cause, ["rustpython: stdout: N vs N"]);
+        let bad = parse_header("# same-cause: no backend\n").unwrap_err();
+        assert!(bad.1.contains("`same-cause:` takes"), "{bad:?}");
         assert_eq!(header.description, "A counter.");
         assert_eq!(header.source, "seed 000 — make_counter");
         assert_eq!(

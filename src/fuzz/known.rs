@@ -1,11 +1,13 @@
 //! Which root causes the corpus already shows on the backends of a campaign: the
 //! identities of every case that has a known-divergence mark for a backend, run
 //! on it against its golden. A finding with one of them is not new, and a
-//! campaign masks them before it buckets (src/fuzz/campaign.rs).
+//! campaign masks them before it buckets (src/fuzz/campaign.rs). So are the
+//! identities a case's `same-cause:` lines name: witnesses of its cause that were
+//! merged into it (one case per root cause).
 
 use super::bindings;
 use super::campaign::Known;
-use super::identity::identities;
+use super::identity::{identities, Identity};
 use super::lineup::Lineup;
 use crate::backend::Kind;
 use crate::session::Session;
@@ -55,6 +57,21 @@ pub fn corpus_identities(session: &Session, lineup: &Lineup) -> Result<Known, St
                 &outcome.actual,
             ) {
                 known.entry(identity).or_insert_with(|| case.id.clone());
+            }
+        }
+        // Identities of the same cause whose witnesses were merged into a case.
+        for case in &session.all_cases {
+            for line in &case.header.same_cause {
+                if let Some((name, what)) = line.split_once(": ") {
+                    if name == backend.name {
+                        known
+                            .entry(Identity {
+                                backend: name.to_string(),
+                                what: what.to_string(),
+                            })
+                            .or_insert_with(|| case.id.clone());
+                    }
+                }
             }
         }
     }
