@@ -73,10 +73,43 @@ fn the_six_wrong_links_come_out_right() {
             if case.starts_with("found/") {
                 assert!(
                     source.contains(&format!("# identity: rustpython: {identity}\n"))
+                        || source.contains(&format!("# same-cause: rustpython: {identity}\n"))
                         || source.contains("# diverges: rustpython "),
                     "{case} does not carry {identity}"
                 );
             }
         }
+    }
+}
+
+/// Witnesses of one cause merged into its case (one case per root cause): their
+/// identities, named in the case's `same-cause:` lines, are linked to it, not new.
+#[test]
+fn merged_witnesses_are_linked_to_their_cause() {
+    // Seeds 283 and 131: the walrus-target witnesses merged into this case.
+    let case = "found/walrus_target_is_read_as_an_unbound_local";
+    let output = Command::new(env!("CARGO_BIN_EXE_closure-conformance"))
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["fuzz", "--backend", "rustpython", "--reduce-budget", "0"])
+        .arg("--seed-list=283,131")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stdout);
+    assert!(output.status.success(), "{text}");
+    let source =
+        std::fs::read_to_string(format!("{}/cases/{case}.py", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    for identity in [
+        "scopes: function varnames missing: walrus target",
+        "scopes: generator expression freevars missing: walrus target",
+    ] {
+        assert!(source.contains(&format!("# same-cause: rustpython: {identity}\n")));
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(&format!("  rustpython: {identity}  [")))
+            .unwrap_or_else(|| panic!("no finding {identity:?} in\n{text}"));
+        assert!(
+            line.ends_with(&format!("already shown by {case}")),
+            "{line}"
+        );
     }
 }
