@@ -575,9 +575,13 @@ mod tests {
             header.identity.as_deref(),
             Some("rustpython: scopes: function cellvars missing: walrus target")
         );
-        let merged = parse_header("# same-cause: rustpython: stdout: N vs N\n").unwrap();
+        let minimal = "# description: d\n# source: s\n# rules: r/x\n";
+        let merged = parse_header(&format!(
+            "{minimal}# same-cause: rustpython: stdout: N vs N\n"
+        ))
+        .unwrap();
         assert_eq!(merged.same_cause, ["rustpython: stdout: N vs N"]);
-        let bad = parse_header("# same-cause: no backend\n").unwrap_err();
+        let bad = parse_header(&format!("{minimal}# same-cause: no backend\n")).unwrap_err();
         assert!(bad.1.contains("`same-cause:` takes"), "{bad:?}");
         assert_eq!(header.description, "A counter.");
         assert_eq!(header.source, "seed 000 — make_counter");
