@@ -48,6 +48,13 @@ pub struct Header {
     /// `cause:` the one root cause the case shows, when it names one (`cause.rs`).
     pub cause: Option<String>,
     pub notes: Vec<String>,
+    /// `identity: <backend>: <what>`: the root cause a fuzzer finding shows
+    /// (src/fuzz/identity.rs).
+    pub identity: Option<String>,
+    /// `same-cause: <backend>: <what>`: another identity of the cause this case
+    /// shows, whose own witness was merged into this case (src/fuzz/known.rs links
+    /// a finding with it to this case).
+    pub same_cause: Vec<String>,
 }
 
 /// `requires: <spec> — <why>`: the Python versions the case can run on at all (it
@@ -163,7 +170,7 @@ impl Case {
 }
 
 const KNOWN_KEYS: &str =
-    "description, source, rules, timeout, memory, requires, diverges, reference-bug, cause, note";
+    "description, source, rules, timeout, memory, requires, diverges, reference-bug, cause, note, identity, same-cause";
 
 /// Parses the header block; errors carry a 1-based line number.
 pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
@@ -241,6 +248,22 @@ pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
                 }
             }
             "note" => header.notes.push(value.to_string()),
+            "identity" => {
+                if header.identity.replace(value.to_string()).is_some() {
+                    return Err((number, "header key `identity` given twice".into()));
+                }
+            }
+            "same-cause" => match value.split_once(": ") {
+                Some((backend, what)) if !backend.is_empty() && !what.is_empty() => {
+                    header.same_cause.push(value.to_string())
+                }
+                _ => {
+                    return Err((
+                        number,
+                        format!("`same-cause:` takes `<backend>: <identity>`, got {value:?}"),
+                    ))
+                }
+            },
             _ => {
                 return Err((
                     number,
@@ -549,8 +572,21 @@ mod tests {
             # rules: counters/nonlocal, introspection/freevars\n# timeout: 2.5\n# memory: 512 MiB\n\
             # requires: >=3.11 — exec() takes closure= from 3.11\n\
             # diverges: rustpython scopes, cells: no listcomp code object\n\
-            # note: ported from Python 2\n\nprint(1)\n# not header\n";
+            # note: ported from Python 2\n# identity: rustpython: scopes: function cellvars missing: walrus target\n\
+            \nprint(1)\n# not header\n";
         let header = parse_header(source).unwrap();
+        assert_eq!(
+            header.identity.as_deref(),
+            Some("rustpython: scopes: function cellvars missing: walrus target")
+        );
+        let minimal = "# description: d\n# source: s\n# rules: r/x\n";
+        let merged = parse_header(&format!(
+            "{minimal}# same-cause: rustpython: stdout: N vs N\n"
+        ))
+        .unwrap();
+        assert_eq!(merged.same_cause, ["rustpython: stdout: N vs N"]);
+        let bad = parse_header(&format!("{minimal}# same-cause: no backend\n")).unwrap_err();
+        assert!(bad.1.contains("`same-cause:` takes"), "{bad:?}");
         assert_eq!(header.description, "A counter.");
         assert_eq!(header.source, "seed 000 — make_counter");
         assert_eq!(

@@ -16,6 +16,7 @@ mod cli_parse;
 mod corpus_command;
 mod expect_cli;
 use expect_cli::{AcceptArgs, ExpectArgs, ReviewArgs};
+mod fuzz_oracle;
 mod fuzz_saved;
 mod fuzz_watch;
 use cli_parse::{parse_duration, parse_seeds};
@@ -108,6 +109,9 @@ struct FuzzArgs {
     /// Seeds to run, `A..B` (end excluded) [default: 0..1000, or from 0 with --time].
     #[arg(long, value_parser = parse_seeds)]
     seeds: Option<std::ops::Range<u64>>,
+    /// Exactly these seeds, `A,B,C` (e.g. those of saved cases), instead of a range.
+    #[arg(long, value_delimiter = ',', conflicts_with_all = ["seeds", "time"])]
+    seed_list: Vec<u64>,
     /// Run for this long (`90s`, `10m`), from the start of --seeds.
     #[arg(long, value_parser = parse_duration)]
     time: Option<std::time::Duration>,
@@ -128,6 +132,11 @@ struct FuzzArgs {
     /// changes between versions, to document rather than to fix.
     #[arg(long)]
     cross_version: bool,
+    /// Run the generator as a spec oracle on every CPython reference instead:
+    /// report each reference regression (a version that ends otherwise than the
+    /// generator predicts where older ones do not); --save keeps each as a case.
+    #[arg(long)]
+    oracle: bool,
     /// Programs per request to a worker.
     #[arg(long, default_value_t = 50)]
     batch: usize,
@@ -777,6 +786,9 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
         return Ok(0);
     }
     let session = Session::corpus(&args.common.options(&[], &[])?)?;
+    if args.oracle {
+        return fuzz_oracle::oracle_command(&args, &session);
+    }
     let lineup = fuzz::lineup::Lineup::new(
         &session,
         &args.backends,
@@ -796,10 +808,13 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
         names.join(", "),
         mode.name()
     ))?;
-    let seeds = match (args.seeds.clone(), args.time) {
-        (Some(seeds), _) => seeds,
-        (None, Some(_)) => 0..u64::MAX,
-        (None, None) => 0..1000,
+    let seeds = args.seed_range();
+    // Root-cause identities need the bindings of each program (python3's ast).
+    fuzz::bindings::of(&["pass\n".to_string()]).map_err(Error::Usage)?;
+    let known = if args.cross_version {
+        Default::default()
+    } else {
+        fuzz::known::corpus_identities(&session, &lineup).map_err(Error::Usage)?
     };
     let options = fuzz::campaign::Options {
         seeds,
@@ -811,22 +826,19 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
             .jobs
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get())),
         reduce_budget: args.reduce_budget,
+        known,
+        seed_list: args.seed_list.clone(),
     };
     let watch = FuzzWatch::new();
     let outcome = fuzz::campaign::run(&options, &pairs, &watch);
     if let Some(bar) = &watch.bar {
         bar.finish_and_clear();
     }
-    let covered = if args.cross_version {
-        Default::default()
-    } else {
-        fuzz::lineup::corpus_signatures(&session, &lineup)
-    };
     let mut statuses = Vec::new();
     let mut saved = Vec::new();
     for finding in &outcome.findings {
         let existing = fuzz::save::path_for(&session.layout.cases, finding);
-        let status = if let Some(case) = covered.get(&finding.signature) {
+        let status = if let Some(case) = options.known.get(&finding.identity) {
             Status::Known { case: case.clone() }
         } else if existing.exists() {
             Status::Known {
@@ -835,16 +847,12 @@ fn fuzz_command(args: FuzzArgs) -> Outcome {
         } else if args.save && !args.cross_version {
             let path = fuzz::save::save(&session.layout.cases, finding, mode)
                 .map_err(|e| Error::Usage(format!("cannot save {}: {e}", existing.display())))?;
-            let path = path.map(|p| p.display().to_string());
-            if let Some(path) = &path {
-                saved.push(format!(
-                    "{}/{}",
-                    fuzz::save::TOPIC,
-                    finding.signature.case_name()
-                ));
-                let _ = path;
+            if let Some(stem) = path.as_ref().and_then(|p| p.file_stem()) {
+                saved.push(format!("{}/{}", fuzz::save::TOPIC, stem.to_string_lossy()));
             }
-            Status::New { saved: path }
+            Status::New {
+                saved: path.map(|p| p.display().to_string()),
+            }
         } else {
             Status::New { saved: None }
         };

@@ -4,10 +4,16 @@
 //! seen in a batch counts only once the program, run alone on both sides (a fork of
 //! its own, as a case runs), shows the same signature. Then each signature's first
 //! program is reduced.
+//!
+//! Divergences are bucketed by root-cause identity (src/fuzz/identity.rs): the
+//! first identity of a program that `Options::known` does not mask; a program
+//! whose every identity is known counts under its first one. The reducer keeps a
+//! step only while the program still carries the bucket's identity.
 
+use super::bindings;
 use super::generate::{generate, Expectation, Mode, Program};
-use super::ir::{self, Stmt};
-use super::reduce::reduce;
+use super::identity::{identities, Identity};
+use super::ir::Stmt;
 use super::signature::Signature;
 use crate::backend::Backend;
 use crate::normalize::normalize;
@@ -37,7 +43,22 @@ pub struct Options {
     pub jobs: usize,
     /// Tests the reducer may run per finding (0: do not reduce).
     pub reduce_budget: usize,
+    /// Identities the corpus already shows, each with a case that shows it.
+    pub known: Known,
+    /// Exactly these seeds (e.g. those of saved cases), when not empty.
+    pub seed_list: Vec<u64>,
 }
+
+impl Options {
+    /// The `i`th seed of the campaign: from `seed_list` when it has seeds (then
+    /// `seeds` is `0..seed_list.len()`), else `i` itself.
+    pub fn seed_at(&self, i: u64) -> u64 {
+        self.seed_list.get(i as usize).copied().unwrap_or(i)
+    }
+}
+
+/// Identity → the case that shows it.
+pub type Known = BTreeMap<Identity, String>;
 
 /// A backend and the reference it is judged against.
 pub struct Pair<'a> {
@@ -49,13 +70,20 @@ pub struct Pair<'a> {
 /// One unique divergence.
 #[derive(Debug, Clone)]
 pub struct Finding {
+    /// The root cause it was bucketed and reduced by.
+    pub identity: Identity,
+    /// Every identity of the reduced program, `identity` among them.
+    pub identities: Vec<Identity>,
+    /// The signature of the reduced program.
     pub signature: Signature,
     /// The first seed that showed it, and how many programs did.
     pub seed: u64,
     pub programs: u64,
     pub original_lines: usize,
-    /// The reduced program (the original when not reduced).
+    /// The reduced program (the original when not reduced) on the tree, and its
+    /// source once minimized further (src/fuzz/minimal.rs).
     pub reduced: Vec<Stmt>,
+    pub source: String,
     pub reduce_tests: usize,
     /// The two normalized observations of the reduced program.
     pub expected: Rendered,
@@ -63,6 +91,13 @@ pub struct Finding {
     pub reference: String,
     pub reference_build: String,
     pub version: PyVersion,
+}
+
+impl Finding {
+    /// Lines of the reduced program.
+    pub fn lines(&self) -> usize {
+        self.source.lines().count()
+    }
 }
 
 /// Running totals, for the progress line and the summary.
@@ -96,7 +131,7 @@ impl Stats {
     /// The one-line progress report.
     pub fn line(&self) -> String {
         format!(
-            "{} programs, {:.0}/s, {:.1}% as predicted, {} findings, {} unique signatures",
+            "{} programs, {:.0}/s, {:.1}% as predicted, {} findings, {} identities",
             self.programs,
             self.per_second(),
             self.valid_percent(),
@@ -125,10 +160,10 @@ pub struct Outcome {
 #[derive(Default)]
 struct Shared {
     stats: Stats,
-    /// Signature → (first seed, programs).
-    seen: BTreeMap<Signature, (u64, u64)>,
-    /// The pair each signature was found on (index into pairs).
-    pair_of: BTreeMap<Signature, usize>,
+    /// Identity → (first seed, programs).
+    seen: BTreeMap<Identity, (u64, u64)>,
+    /// The pair each identity was found on (index into pairs).
+    pair_of: BTreeMap<Identity, usize>,
 }
 
 /// Runs a campaign over `pairs` (every backend involved is observed once per batch).
@@ -154,9 +189,9 @@ pub fn run(options: &Options, pairs: &[Pair], watch: &dyn Watch) -> Outcome {
                     break;
                 }
                 let programs: Vec<Program> = (start..end)
-                    .map(|seed| generate(seed, options.mode))
+                    .map(|i| generate(options.seed_at(i), options.mode))
                     .collect();
-                let found = observe_batch(&programs, &involved, pairs, options.mode, &confirmed);
+                let found = observe_batch(&programs, &involved, pairs, options, &confirmed);
                 let mut shared = shared.lock().unwrap_or_else(|e| e.into_inner());
                 shared.stats.programs += programs.len() as u64;
                 shared.stats.judged += found.judged;
@@ -164,12 +199,12 @@ pub fn run(options: &Options, pairs: &[Pair], watch: &dyn Watch) -> Outcome {
                 shared.stats.compared += found.compared;
                 shared.stats.skipped += found.skipped;
                 shared.stats.unconfirmed += found.unconfirmed;
-                for (signature, seed, pair) in found.divergences {
+                for (identity, seed, pair) in found.divergences {
                     shared.stats.findings += 1;
-                    let entry = shared.seen.entry(signature.clone()).or_insert((seed, 0));
+                    let entry = shared.seen.entry(identity.clone()).or_insert((seed, 0));
                     entry.0 = entry.0.min(seed);
                     entry.1 += 1;
-                    shared.pair_of.entry(signature).or_insert(pair);
+                    shared.pair_of.entry(identity).or_insert(pair);
                 }
                 shared.stats.signatures = shared.seen.len() as u64;
                 shared.stats.elapsed = started.elapsed();
@@ -182,7 +217,8 @@ pub fn run(options: &Options, pairs: &[Pair], watch: &dyn Watch) -> Outcome {
     stats.elapsed = started.elapsed();
     let last = stats.programs + options.seeds.start;
     watch.phase(&format!("reducing {} findings", shared.seen.len()));
-    let findings = reduce_all(options, pairs, &shared.seen, &shared.pair_of, watch);
+    let findings =
+        super::findings::reduce_all(options, pairs, &shared.seen, &shared.pair_of, watch);
     Outcome {
         stats,
         findings,
@@ -210,7 +246,7 @@ struct BatchFindings {
     compared: u64,
     skipped: u64,
     unconfirmed: u64,
-    divergences: Vec<(Signature, u64, usize)>,
+    divergences: Vec<(Identity, u64, usize)>,
 }
 
 fn batch_mode(mode: Mode) -> BatchMode {
@@ -221,7 +257,7 @@ fn batch_mode(mode: Mode) -> BatchMode {
 }
 
 /// Whether `program` can run on `version` at all (`match` needs 3.10).
-fn runs_on(program: &Program, version: PyVersion) -> bool {
+pub(crate) fn runs_on(program: &Program, version: PyVersion) -> bool {
     let (major, minor) = program.requires();
     version >= PyVersion::new(major, minor)
 }
@@ -230,10 +266,13 @@ fn observe_batch(
     programs: &[Program],
     involved: &[(&Backend, PyVersion)],
     pairs: &[Pair],
-    mode: Mode,
+    options: &Options,
     confirmed: &Mutex<BTreeSet<Signature>>,
 ) -> BatchFindings {
+    let mode = options.mode;
     let mut found = BatchFindings::default();
+    // Confirmed divergences: (program, pair), bucketed once the batch is done.
+    let mut divergent: Vec<(usize, usize)> = Vec::new();
     // backend pointer → observations by program index
     let mut observed: Vec<BTreeMap<usize, Rendered>> = Vec::new();
     for (backend, _) in involved {
@@ -303,15 +342,39 @@ fn observe_batch(
                     .lock()
                     .unwrap_or_else(|e| e.into_inner())
                     .insert(signature.clone());
-                found
-                    .divergences
-                    .push((signature, program.seed, pair_index));
+                divergent.push((i, pair_index));
             } else {
                 found.unconfirmed += 1;
             }
         }
     }
+    // Bindings from the program's tree (src/fuzz/ir_bindings.rs), once a program.
+    let mut all: BTreeMap<usize, super::bindings::Bindings> = BTreeMap::new();
+    for &(i, pair_index) in &divergent {
+        let bindings = all
+            .entry(i)
+            .or_insert_with(|| super::ir_bindings::of(&programs[i].body));
+        let pair = &pairs[pair_index];
+        let (expected, actual) = (
+            &observed[position(pair.reference)][&i],
+            &observed[position(pair.target)][&i],
+        );
+        let list = identities(&pair.target.name, pair.version, bindings, expected, actual);
+        if let Some(identity) = bucket(&list, &options.known) {
+            found
+                .divergences
+                .push((identity, programs[i].seed, pair_index));
+        }
+    }
     found
+}
+
+/// The identity a program is bucketed by: its first one not known, else its first.
+pub fn bucket(list: &[Identity], known: &Known) -> Option<Identity> {
+    list.iter()
+        .find(|identity| !known.contains_key(identity))
+        .or(list.first())
+        .cloned()
 }
 
 /// Whether the reference's observation is what the generator predicted.
@@ -327,7 +390,7 @@ fn as_predicted(program: &Program, rendered: &Rendered) -> bool {
 }
 
 /// A program run alone, as a case is (a fork of its own).
-fn run_alone(backend: &Backend, source: &str, mode: Mode) -> Observation {
+pub(crate) fn run_alone(backend: &Backend, source: &str, mode: Mode) -> Observation {
     match mode {
         Mode::Execute => backend.run_source(PROGRAM_PATH, source, PROGRAM_TIMEOUT),
         // Compile-only alone: a batch of one in its own request.
@@ -338,7 +401,7 @@ fn run_alone(backend: &Backend, source: &str, mode: Mode) -> Observation {
     }
 }
 
-fn observe_pair(pair: &Pair, source: &str, mode: Mode) -> (Rendered, Rendered) {
+pub(crate) fn observe_pair(pair: &Pair, source: &str, mode: Mode) -> (Rendered, Rendered) {
     (
         normalize(run_alone(pair.reference, source, mode).render()),
         normalize(run_alone(pair.target, source, mode).render()),
@@ -350,77 +413,17 @@ fn signature_alone(pair: &Pair, source: &str, mode: Mode) -> Option<Signature> {
     Signature::of(&pair.target.name, &expected, &actual)
 }
 
-/// Reduces the first program of every signature, in parallel.
-fn reduce_all(
-    options: &Options,
-    pairs: &[Pair],
-    seen: &BTreeMap<Signature, (u64, u64)>,
-    pair_of: &BTreeMap<Signature, usize>,
-    watch: &dyn Watch,
-) -> Vec<Finding> {
-    let work: Vec<(&Signature, &(u64, u64))> = seen.iter().collect();
-    let next = AtomicU64::new(0);
-    let out = Mutex::new(Vec::new());
-    std::thread::scope(|scope| {
-        for _ in 0..options.jobs.max(1) {
-            scope.spawn(|| loop {
-                let i = next.fetch_add(1, Ordering::Relaxed) as usize;
-                let Some((signature, &(seed, programs))) = work.get(i) else {
-                    break;
-                };
-                let pair = &pairs[pair_of[*signature]];
-                let finding = reduce_one(options, pair, signature, seed, programs);
-                watch.phase(&format!(
-                    "reduced {} ({} → {} lines)",
-                    signature,
-                    finding.original_lines,
-                    ir::lines(&finding.reduced)
-                ));
-                out.lock().unwrap_or_else(|e| e.into_inner()).push(finding);
-            });
-        }
-    });
-    let mut findings = out.into_inner().unwrap_or_else(|e| e.into_inner());
-    findings.sort_by(|a, b| a.signature.cmp(&b.signature));
-    findings
-}
-
-fn reduce_one(
-    options: &Options,
-    pair: &Pair,
-    signature: &Signature,
-    seed: u64,
-    programs: u64,
-) -> Finding {
-    let program = generate(seed, options.mode);
-    let original_lines = ir::lines(&program.body);
-    let version = pair.version;
-    let (reduced, tests) = if options.reduce_budget == 0 {
-        (program.body.clone(), 0)
-    } else {
-        reduce(program.body.clone(), options.reduce_budget, &mut |body| {
-            let (major, minor) = super::generate::requires(body);
-            if version < PyVersion::new(major, minor) {
-                return false;
-            }
-            signature_alone(pair, &ir::render(body), options.mode).as_ref() == Some(signature)
-        })
-    };
-    let (expected, actual) = observe_pair(pair, &ir::render(&reduced), options.mode);
-    Finding {
-        signature: signature.clone(),
-        seed,
-        programs,
-        original_lines,
-        reduced,
-        reduce_tests: tests,
-        expected,
-        actual,
-        reference: pair.reference.name.clone(),
-        reference_build: pair
-            .reference
-            .describe()
-            .unwrap_or_else(|_| pair.reference.name.clone()),
-        version,
-    }
+/// The identities of a program run alone on both sides of `pair`.
+pub fn identities_alone(pair: &Pair, source: &str, mode: Mode) -> Vec<Identity> {
+    let (expected, actual) = observe_pair(pair, source, mode);
+    let bindings = bindings::of(&[source.to_string()])
+        .map(|mut all| all.remove(0))
+        .unwrap_or_default();
+    identities(
+        &pair.target.name,
+        pair.version,
+        &bindings,
+        &expected,
+        &actual,
+    )
 }

@@ -82,7 +82,11 @@ impl Program {
 
 /// The minimum (3, minor) a program's syntax needs.
 pub fn requires(body: &[Stmt]) -> (u32, u32) {
-    let source = ir::render(body);
+    requires_source(&ir::render(body))
+}
+
+/// The minimum (3, minor) a program's source needs.
+pub fn requires_source(source: &str) -> (u32, u32) {
     if source.lines().any(|l| l.trim_start().starts_with("match ")) {
         (3, 10)
     } else if source.contains(":=") {

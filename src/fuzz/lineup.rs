@@ -1,15 +1,12 @@
 //! Who a campaign runs: the backends to fuzz and the CPython reference of each
 //! one's language version; or, across versions, each CPython reference against
-//! the one before it. And which signatures the corpus already shows.
+//! the one before it.
 
 use super::campaign::Pair;
-use super::signature::Signature;
-use crate::backend::{Backend, Kind};
+use crate::backend::Backend;
 use crate::error::Error;
 use crate::session::Session;
-use crate::suite::check_golden;
 use crate::version::PyVersion;
-use std::collections::BTreeMap;
 
 pub struct Lineup {
     pub targets: Vec<(Backend, PyVersion)>,
@@ -153,50 +150,4 @@ impl Lineup {
             })
             .collect()
     }
-}
-
-/// The signatures the corpus's known divergences show on these backends, each
-/// with the case that shows it: a finding with one of them is not new.
-pub fn corpus_signatures(session: &Session, lineup: &Lineup) -> BTreeMap<Signature, String> {
-    let mut covered = BTreeMap::new();
-    for (backend, _) in &lineup.targets {
-        if backend.spec.kind == Kind::CPython && lineup.cross_version {
-            continue;
-        }
-        let marked: Vec<_> = session
-            .all_cases
-            .iter()
-            .filter(|case| case.divergences_for(&backend.name).next().is_some())
-            .collect();
-        let outcomes: Vec<_> = std::thread::scope(|scope| {
-            let handles: Vec<_> = marked
-                .chunks(marked.len().div_ceil(4).max(1))
-                .map(|chunk| {
-                    scope.spawn(move || {
-                        chunk
-                            .iter()
-                            .map(|case| {
-                                (
-                                    case.id.clone(),
-                                    check_golden(case, backend, &session.layout.expected),
-                                )
-                            })
-                            .collect::<Vec<_>>()
-                    })
-                })
-                .collect();
-            handles
-                .into_iter()
-                .flat_map(|h| h.join().unwrap_or_default())
-                .collect()
-        });
-        for (id, outcome) in outcomes {
-            if let Some(signature) =
-                Signature::of(&backend.name, &outcome.expected, &outcome.actual)
-            {
-                covered.entry(signature).or_insert(id);
-            }
-        }
-    }
-    covered
 }

@@ -3,10 +3,19 @@
 //! CPython of its own language version (`campaign`), each divergence reduced to a
 //! small program with the same signature (`reduce`) and saved as a case.
 
+pub mod bindings;
 pub mod campaign;
+pub mod findings;
 pub mod generate;
+pub mod identity;
 pub mod ir;
+pub mod ir_bindings;
+pub mod known;
 pub mod lineup;
+pub mod minimal;
+pub mod naming;
+pub mod oracle;
+pub mod oracle_report;
 pub mod reduce;
 pub mod save;
 pub mod signature;

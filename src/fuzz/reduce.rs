@@ -141,12 +141,45 @@ impl Reducer<'_> {
             for smaller in smaller(&expr) {
                 let mut candidate = self.best.clone();
                 with_expr(&mut candidate, index, &mut |e| *e = smaller.clone());
+                if warns(&mut candidate) {
+                    continue;
+                }
                 if self.attempt(candidate) {
                     break;
                 }
             }
         }
     }
+}
+
+/// Whether CPython (3.8+) warns when it compiles the program: a constant called
+/// (`0(x)`: "'int' object is not callable; perhaps you missed a comma?") or
+/// subscripted (`0[1]`). The SyntaxWarning lands on stderr, so a golden would
+/// record noise that has nothing to do with the cause: no reduction makes one.
+fn warns(body: &mut [Stmt]) -> bool {
+    let literal = |e: &Expr| {
+        matches!(
+            e,
+            Expr::Int(_) | Expr::Str(_) | Expr::Tuple(_) | Expr::List(_) | Expr::Comp { .. }
+        )
+    };
+    let mut found = false;
+    walk_stmts(body, &mut |e| {
+        found |= match e {
+            Expr::Call(function, _) | Expr::CallStar(function, _) => literal(function),
+            Expr::Index(object, _) => matches!(
+                **object,
+                Expr::Int(_)
+                    | Expr::Lambda(..)
+                    | Expr::Comp {
+                        generator: true,
+                        ..
+                    }
+            ),
+            _ => false,
+        }
+    });
+    found
 }
 
 /// The first value a loop's iterable gives (`range(k)` gives 0).
@@ -190,12 +223,14 @@ fn smaller(expr: &Expr) -> Vec<Expr> {
             iter: iter.clone(),
             cond: None,
         }],
-        Expr::Walrus(_, value) => vec![(**value).clone()],
+        Expr::Walrus(_, value) => vec![(**value).clone(), Expr::Int(0)],
         Expr::Call(function, args) if matches!(&**function, Expr::Name(n) if n == "sum" || n == "len") =>
         {
             vec![Expr::Int(0), args.first().cloned().unwrap_or(Expr::Int(0))]
         }
-        _ => Vec::new(),
+        // Any other expression that is not a constant: the constant 0.
+        Expr::Int(_) | Expr::Str(_) => Vec::new(),
+        _ => vec![Expr::Int(0)],
     }
 }
 
@@ -326,6 +361,23 @@ mod tests {
                 ir::lines(&reduced)
             );
         }
+    }
+
+    /// `f(x)` whose divergence needs only `x` read: the callee stays a name, since
+    /// `0(x)` makes CPython print a SyntaxWarning (nor does `0[1]` stand in for
+    /// `g()[1]`).
+    #[test]
+    fn never_calls_or_subscripts_a_constant() {
+        let body = vec![
+            Stmt::Expr(ir::call(ir::name("f"), vec![ir::name("x")])),
+            Stmt::Expr(Expr::Index(Box::new(ir::call(ir::name("g"), vec![])), 1)),
+        ];
+        let keeps = |b: &[Stmt]| {
+            let source = ir::render(b);
+            source.contains("(x)") && source.contains("[1]")
+        };
+        let (reduced, _) = reduce(body, 200, &mut |b| keeps(b));
+        assert_eq!(ir::render(&reduced), "f(x)\ng()[1]\n");
     }
 
     #[test]

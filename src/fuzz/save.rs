@@ -1,10 +1,10 @@
-//! Findings become cases: `cases/found/<signature>.py`, with the seed in the header
-//! and a known-divergence mark that says what differs and against which CPython.
-//! A signature that an existing case already shows is not saved again.
+//! Findings become cases: `cases/found/<what_it_shows>.py` (src/fuzz/naming.rs),
+//! with the seed and the root-cause identity in the header and a known-divergence
+//! mark that says what differs and against which CPython. An identity that an
+//! existing case already shows is not saved again.
 
 use super::campaign::Finding;
-use super::generate::{requires, Mode, GENERATOR_VERSION};
-use super::ir;
+use super::generate::{requires_source, Mode, GENERATOR_VERSION};
 use super::signature::first_difference;
 use crate::observation::Section;
 use std::path::{Path, PathBuf};
@@ -71,23 +71,27 @@ fn short(line: &str) -> String {
 
 /// The case file for a finding.
 pub fn case_text(finding: &Finding, mode: Mode) -> String {
-    let source = ir::render(&finding.reduced);
+    let source = finding.source.clone();
+    let bindings = program_bindings(&source);
     let sig = &finding.signature;
     let mut text = format!(
-        "# description: Found by the fuzzer: {} differs from CPython {} in {}\n",
-        sig.backend,
-        finding.version,
-        sig.sections.join(", ")
+        "# description: {}\n",
+        super::naming::description(&finding.identity, finding.version)
     );
     text.push_str(&format!(
         "# source: fuzz seed {} (generator {GENERATOR_VERSION}, {} mode), reduced from {} to {} lines\n",
         finding.seed,
         mode.name(),
         finding.original_lines,
-        ir::lines(&finding.reduced)
+        finding.lines()
+    ));
+    text.push_str(&format!("# identity: {}\n", finding.identity));
+    text.push_str(&format!(
+        "# cause: {}\n",
+        super::naming::case_name(&finding.identity, &bindings)
     ));
     text.push_str(&format!("# rules: {}\n", rules_for(&source).join(", ")));
-    match requires(&finding.reduced) {
+    match requires_source(&source) {
         (3, 10) => text.push_str("# requires: >=3.10 — match statements\n"),
         (3, 8) => text.push_str("# requires: >=3.8 — assignment expressions\n"),
         _ => {}
@@ -103,11 +107,31 @@ pub fn case_text(finding: &Finding, mode: Mode) -> String {
     text
 }
 
+/// The bindings of a saved program (none when Python cannot say).
+fn program_bindings(source: &str) -> super::bindings::Bindings {
+    super::bindings::of(&[source.to_string()])
+        .map(|mut all| all.remove(0))
+        .unwrap_or_default()
+}
+
 /// Where a finding is saved.
 pub fn path_for(cases: &Path, finding: &Finding) -> PathBuf {
-    cases
-        .join(TOPIC)
-        .join(format!("{}.py", finding.signature.case_name()))
+    let folder = cases.join(TOPIC);
+    let name = super::naming::case_name(&finding.identity, &program_bindings(&finding.source));
+    let plain = folder.join(format!("{name}.py"));
+    // Another backend's case of the same name shows another identity: keep both.
+    match std::fs::read_to_string(&plain) {
+        Ok(text) if !text.contains(&format!("# identity: {}\n", finding.identity)) => {
+            let backend: String = finding
+                .identity
+                .backend
+                .chars()
+                .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+                .collect();
+            folder.join(format!("{name}__{backend}.py"))
+        }
+        _ => plain,
+    }
 }
 
 /// Writes the case unless one with its name exists; returns the path written.

@@ -157,7 +157,7 @@ fn scope_table(text: &str) -> BTreeMap<String, Vec<String>> {
     table
 }
 
-fn fault_class(actual: &Rendered) -> &'static str {
+pub fn fault_class(actual: &Rendered) -> &'static str {
     let text = actual.get(Section::Fault);
     if text.contains("timed out") {
         "timeout"

@@ -2,13 +2,12 @@
 //! whether the corpus already had it.
 
 use super::campaign::{Finding, Outcome};
-use super::ir;
 use std::fmt::Write as _;
 
 /// Where a finding stands against the corpus.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
-    /// No case shows this signature: new.
+    /// No case shows this identity: new.
     New { saved: Option<String> },
     /// A case of the corpus (or an earlier finding) already shows it.
     Known { case: String },
@@ -19,7 +18,7 @@ pub fn render(outcome: &Outcome, statuses: &[Status], cross_version: bool) -> St
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "fuzz: seeds {}..{}: {} programs in {:.1}s ({:.0} programs/s), {:.1}% compiled as predicted, {} comparisons ({} skipped: program too new for the backend), {} divergent programs, {} unique signatures",
+        "fuzz: seeds {}..{}: {} programs in {:.1}s ({:.0} programs/s), {:.1}% compiled as predicted, {} comparisons ({} skipped: program too new for the backend), {} divergent programs, {} root-cause identities",
         outcome.seeds.start,
         outcome.seeds.end,
         stats.programs,
@@ -47,11 +46,7 @@ pub fn render(outcome: &Outcome, statuses: &[Status], cross_version: bool) -> St
         let _ = writeln!(out, "no {what}");
         return out;
     }
-    let short = outcome
-        .findings
-        .iter()
-        .filter(|f| ir::lines(&f.reduced) <= 15)
-        .count();
+    let short = outcome.findings.iter().filter(|f| f.lines() <= 15).count();
     let _ = writeln!(
         out,
         "{} {what}; {} of them reduced to 15 lines or fewer:",
@@ -71,13 +66,14 @@ fn line(finding: &Finding, status: &Status) -> String {
         Status::Known { case } => format!("already shown by {case}"),
     };
     format!(
-        "  {}  (vs {}; seed {}, {} programs; {} → {} lines in {} tests) — {state}",
+        "  {}  [{}] (vs {}; seed {}, {} programs; {} → {} lines in {} tests) — {state}",
+        finding.identity,
         finding.signature,
         finding.reference,
         finding.seed,
         finding.programs,
         finding.original_lines,
-        ir::lines(&finding.reduced),
+        finding.lines(),
         finding.reduce_tests
     )
 }
