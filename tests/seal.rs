@@ -193,3 +193,22 @@ fn the_backends_listing_names_the_seal_and_its_limits() {
         );
     }
 }
+
+#[test]
+fn every_pyodide_worker_names_its_seal() {
+    on_every_pyodide(|backend| {
+        let hello = backend.hello().expect("a Pyodide worker starts");
+        assert_eq!(
+            hello.sandbox,
+            [
+                "node-permissions",
+                "no-code-from-strings",
+                "no-js-import",
+                "memory-cap",
+                "js-builtins-check"
+            ],
+            "{}",
+            backend.name
+        );
+    });
+}

@@ -103,6 +103,11 @@ del _name
 // Python's only handle on Pyodide's API (and through it on Emscripten's module,
 // its file systems and Node's streams) goes: what stays is the empty `js`.
 pyodide.unregisterJsModule("pyodide_js");
+// Checked before the snapshot, so that no case sees what checking left.
+const guarded =
+  pyodide.runPython(`
+sys.meta_path[0] is _NoJavaScript and not any(n.split(".")[0] in _NoJavaScript.blocked for n in sys.modules)
+`) === true;
 pyodide.runPython("import gc\ngc.collect()\ndel gc");
 const respond = probe.respond_in_process;
 const hello = parse(probe.hello_line());
@@ -285,6 +290,31 @@ const answer = (line) => {
   }
   return apply(slice, response, [0, -RESPONDER.length]) + `, "responder": ${stringify(token)}}`;
 };
+
+// The seal's protections in force, each checked here as this worker runs (not
+// as it was asked to run), named in the hello as a native worker names its
+// sandbox's: reports list them in backends[].sandbox.
+const sealed = () => {
+  const names = [];
+  const permission = process.permission;
+  if (
+    typeof permission?.has === "function" &&
+    !permission.has("fs.write") && !permission.has("child") && !permission.has("worker") &&
+    !permission.has("fs.read", "/")
+  ) {
+    names.push("node-permissions");
+  }
+  try {
+    new Function("return 1");
+  } catch (error) {
+    if (error instanceof EvalError) names.push("no-code-from-strings");
+  }
+  if (guarded) names.push("no-js-import");
+  if (memoryObject.grow !== growMemory) names.push("memory-cap");
+  if (builtins.length > 0) names.push("js-builtins-check");
+  return names;
+};
+hello.sandbox = sealed();
 
 stdoutWrite(stringify(hello) + "\n");
 const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });

@@ -141,12 +141,42 @@ pub fn serve() -> Result<(), String> {
                 },
             );
             probe.set_item("dumps", dumps.into(), vm)?;
+            // The fork of every case closes the zygote's descriptors: in two
+            // close_range calls rather than a listing of /proc/self/fd (~0.3 ms here).
+            let close = vm.new_function("close_all_but", |keep: i32, _known: PyObjectRef| {
+                close_all_but(keep)
+            });
+            probe.set_item("close_all_but", close.into(), vm)?;
             probe.get_item("serve", vm)?.call((), vm)?;
             Ok(())
         };
         run().map_err(|e| describe(vm, e.as_object()))
     });
     served.map_err(|why| format!("worker: {why}"))
+}
+
+/// Closes every descriptor above 2 but `keep`, as the probe's `close_all_but`
+/// does: by close_range (Linux 5.9+), else each one listed in /proc/self/fd.
+fn close_all_but(keep: i32) {
+    let close_range = |low: i32, high: u32| {
+        // SAFETY: close_range only closes descriptors; none of them is in use by
+        // Rust code here (the fork runs on this thread alone).
+        low as u32 > high
+            || unsafe { libc::syscall(libc::SYS_close_range, low as u32, high, 0) } == 0
+    };
+    let below = close_range(3, keep.saturating_sub(1).max(0) as u32);
+    if below && close_range(keep.max(2) + 1, u32::MAX) {
+        return;
+    }
+    let listed: Vec<i32> = std::fs::read_dir("/proc/self/fd")
+        .into_iter()
+        .flatten()
+        .filter_map(|entry| entry.ok()?.file_name().to_str()?.parse().ok())
+        .collect();
+    for fd in listed.into_iter().filter(|&fd| fd > 2 && fd != keep) {
+        // SAFETY: as above.
+        unsafe { libc::close(fd) };
+    }
 }
 
 /// Converts the probe's result (dicts, lists, strings, ints, booleans, None) to JSON.

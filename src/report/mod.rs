@@ -72,8 +72,8 @@ pub struct BackendInfo {
     /// Why it did not start (one line); its cases were not run.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
-    /// The protections its workers' sandbox had in force (their hello; empty for
-    /// a backend outside it, such as Pyodide, or one that did not start).
+    /// The protections its workers' sandbox had in force (their hello: Pyodide's
+    /// name its seal's; empty for one that did not start).
     pub sandbox: Vec<String>,
 }
 
