@@ -16,6 +16,7 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod markup;
 pub mod reference_bugs;
 pub mod table;
 mod timestamp;
