@@ -5,12 +5,15 @@
 //!
 //! ```text
 //! case ──▶ backend ──▶ observation ──▶ normalize ──▶ compare ──▶ report
-//! case.rs  backend/    observation.rs  normalize.rs  compare.rs  report.rs
+//! case.rs  backend/    observation.rs  normalize.rs  compare.rs  report/
 //!          worker.rs   (probe.py makes it, in every backend)
 //! ```
 //!
 //! `backend/` has one file per kind of interpreter (cpython, pyodide, pypy, the
-//! embedded rustpython, external commands); `version.rs` holds language versions,
+//! embedded rustpython, external commands), besides its kinds, discovery and
+//! identification; `process.rs` runs child processes with a deadline for it and for
+//! `worker.rs`; `fuzz/` generates programs and reduces divergences (docs/fuzzing.md);
+//! `version.rs` holds language versions,
 //! by which goldens (`golden.rs`) keep one observation per CPython version.
 //!
 //! `session.rs` opens a corpus with its backends and runs it into a `Report`
@@ -44,6 +47,7 @@ pub mod normalize;
 pub mod observation;
 pub mod output;
 pub mod pending;
+pub mod process;
 pub mod protocol;
 pub mod refbug;
 pub mod references;

@@ -6,7 +6,7 @@
 //! this too, so there is one install path. `--offline` (or
 //! `$CLOSURE_CONFORMANCE_OFFLINE`) refuses to install.
 
-use crate::backend::which;
+use crate::process::which;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;

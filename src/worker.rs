@@ -176,7 +176,7 @@ impl Worker {
             forks: false,
         };
         let hello = worker
-            .receive(crate::backend::start_timeout(STARTUP_TIMEOUT))
+            .receive(crate::process::start_timeout(STARTUP_TIMEOUT))
             .and_then(|line| protocol::parse_hello(&line));
         match hello {
             Ok(hello) => {

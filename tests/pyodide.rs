@@ -50,7 +50,7 @@ fn pyodide() -> Result<PathBuf, String> {
             "Pyodide: not installed, and ${OFFLINE_ENV} refuses to install it"
         ));
     }
-    if closure_conformance::backend::which("npm").is_none() {
+    if closure_conformance::process::which("npm").is_none() {
         return Err("Pyodide: not installed, and no npm on PATH to install it".into());
     }
     Ok(home)

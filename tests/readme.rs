@@ -257,8 +257,8 @@ fn the_limits_are_the_codes() {
         &readme,
         &format!(
             "each diff stops after {} lines (of at most {} characters)",
-            report::human::MAX_DIFF_LINES,
-            thousands(report::human::MAX_LINE_CHARS)
+            report::diff::MAX_DIFF_LINES,
+            thousands(report::diff::MAX_LINE_CHARS)
         ),
     );
     says(

@@ -138,29 +138,12 @@ fn failure_type(outcome: &crate::suite::Outcome) -> &'static str {
 
 /// Element text: visible, then escaped.
 fn text(raw: &str) -> String {
-    escape(&super::visible(raw), false)
+    super::markup::xml_text(&super::visible(raw))
 }
 
 /// Attribute text: on one line, visible, then escaped.
 fn attribute(raw: &str) -> String {
-    escape(&super::visible_line(raw), true)
-}
-
-fn escape(text: &str, quotes: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if quotes => out.push_str("&quot;"),
-            '\t' if quotes => out.push_str("&#9;"),
-            // Not characters in XML 1.0; `visible` escapes the rest of C0 already.
-            '\u{fffe}' | '\u{ffff}' => out.push_str(&format!("\\u{{{:04x}}}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out
+    super::markup::xml_attribute(&super::visible_line(raw))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@
 
 pub mod checked;
 pub mod dead;
+pub mod diff;
 pub mod figures;
 pub mod github;
 pub mod html;
@@ -16,16 +17,17 @@ pub mod human;
 pub mod json;
 pub mod junit;
 pub mod markdown;
+pub mod markup;
 pub mod reference_bugs;
 pub mod table;
 mod timestamp;
 
 pub use timestamp::timestamp;
 
-pub use human::{
-    explain, full_section_diff, section_diff, visible, visible_line, Palette, MAX_DIFF_LINES,
-    MAX_LINE_CHARS,
+pub use diff::{
+    full_section_diff, section_diff, visible, visible_line, Palette, MAX_DIFF_LINES, MAX_LINE_CHARS,
 };
+pub use human::explain;
 
 use crate::case::{Case, CaseError};
 use crate::compare::{differing_sections, FailureKind, Verdict};
@@ -375,158 +377,4 @@ impl Format {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-    use crate::case::{Divergence, Header};
-    use crate::compare::{Failure, FailureKind};
-    use crate::observation::Rendered;
-
-    fn case(topic: &str, name: &str) -> Case {
-        Case {
-            id: format!("{topic}/{name}"),
-            topic: topic.to_string(),
-            display_path: format!("cases/{topic}/{name}.py"),
-            path: format!("cases/{topic}/{name}.py").into(),
-            source: format!("# description: {name}\nprint(1)\n"),
-            header: Header {
-                description: name.to_string(),
-                ..Header::default()
-            },
-        }
-    }
-
-    fn rendered(stdout: &str, exception: &str) -> Rendered {
-        let mut r = Rendered::default();
-        r.set(Section::Stdout, stdout.to_string());
-        r.set(Section::Exception, exception.to_string());
-        r
-    }
-
-    /// Four cases on cpython-3.11 (pass, known divergence, failure, skip) and a
-    /// rustpython column with nothing in it.
-    pub(crate) fn sample_report() -> Report {
-        let outcome =
-            |case: Case, verdict: Verdict, expected: Rendered, actual: Rendered| Outcome {
-                case,
-                backend: "cpython-3.11".to_string(),
-                against: "golden 3.11 (CPython 3.11.7)".to_string(),
-                expected,
-                actual,
-                verdict,
-                refresh_command: None,
-            };
-        let mut diverging = case("errors", "b");
-        diverging.header.divergences.push(Divergence {
-            backend: "cpython-3.11".into(),
-            sections: vec![Section::Exception],
-            reason: "wording | <script>".into(),
-            entry: None,
-        });
-        let cases = vec![
-            case("basics", "a"),
-            diverging,
-            case("errors", "c"),
-            case("errors", "d"),
-        ];
-        let outcomes = vec![
-            outcome(
-                cases[0].clone(),
-                Verdict::Pass,
-                rendered("1\n", ""),
-                Rendered::default(),
-            ),
-            outcome(
-                cases[1].clone(),
-                Verdict::KnownDivergence {
-                    reasons: vec!["wording | <script>".into()],
-                },
-                rendered("", "NameError: x\n"),
-                rendered("", "NameError: y\n"),
-            ),
-            outcome(
-                cases[2].clone(),
-                Verdict::Fail(Failure {
-                    why: FailureKind::Mismatch,
-                    sections: vec![Section::Stdout],
-                }),
-                rendered("1\n", ""),
-                rendered("2\n", ""),
-            ),
-            outcome(
-                cases[3].clone(),
-                Verdict::Skip {
-                    why: "needs Python >=3.12".into(),
-                },
-                Rendered::default(),
-                Rendered::default(),
-            ),
-        ];
-        Report {
-            mode: Mode::Goldens,
-            meta: Meta {
-                tool: "0.1.0".into(),
-                commit: Some("abc123".into()),
-                machine: "linux x86_64, 2 cores".into(),
-                started: 1_795_299_850,
-                seconds: 1.5,
-            },
-            backends: vec![
-                BackendInfo {
-                    name: "cpython-3.11".into(),
-                    kind: "cpython".into(),
-                    language: Some("3.11".into()),
-                    build: "CPython 3.11.7".into(),
-                    error: None,
-                    sandbox: vec!["seccomp".into()],
-                },
-                BackendInfo {
-                    name: "rustpython".into(),
-                    kind: "rustpython".into(),
-                    language: Some("3.14".into()),
-                    build: "RustPython 0.5.0 (Python 3.14.0)".into(),
-                    error: None,
-                    sandbox: Vec::new(),
-                },
-            ],
-            cases: cases
-                .into_iter()
-                .map(|case| CaseInfo {
-                    case,
-                    timeline: vec![],
-                })
-                .collect(),
-            outcomes,
-            bad_cases: vec![],
-        }
-    }
-
-    #[test]
-    fn the_exit_policy_fails_on_a_failure_or_a_bad_case() {
-        let mut report = sample_report();
-        assert_eq!(report.exit(), Exit::Failed);
-        report.outcomes.remove(2);
-        assert_eq!(report.exit(), Exit::Passed);
-        report.bad_cases.push(CaseError {
-            path: "cases/x.py".into(),
-            line: Some(1),
-            message: "bad".into(),
-        });
-        assert_eq!(report.exit(), Exit::Failed);
-    }
-
-    #[test]
-    fn conformance_counts_only_checks_that_ran() {
-        let totals = sample_report().totals();
-        assert_eq!(
-            (
-                totals.pass,
-                totals.known_divergence,
-                totals.fail,
-                totals.skipped
-            ),
-            (1, 1, 1, 1)
-        );
-        assert_eq!(totals.ran(), 3);
-        assert_eq!(Tally::default().conformance(), None);
-    }
-}
+pub(crate) mod tests;
