@@ -1,5 +1,5 @@
 //! The JSON report, schema `closure-conformance/report` version 1
-//! (docs/report-format.md): the run's metadata, the backends, one row per case ×
+//! (docs/reports.md): the run's metadata, the backends, one row per case ×
 //! backend with its status, the sections that differ, the reasons and the full
 //! diffs, the tallies, and the bad case files.
 

@@ -332,7 +332,7 @@ pub enum Format {
     /// Topics × backends with pass / known divergence / fail and conformance, then
     /// the divergences with their reasons.
     Markdown,
-    /// One row per case × backend, with the run's metadata (docs/report-format.md).
+    /// One row per case × backend, with the run's metadata (docs/reports.md).
     Json,
     /// One testsuite per backend, one testcase per case.
     Junit,
