@@ -61,7 +61,7 @@ fn one_edited_character_fails_exactly_that_check_with_a_colored_diff() {
     // Without color the changed word is still visible.
     let (_, plain, _) = run(dir.path(), &["--backend", "cpython", "--color", "never"]);
     assert!(
-        plain.contains("-    n: int = [-3-]\n+    n: int = {+2+}\n"),
+        plain.contains("-    n: int = 3\n?             ^\n+    n: int = 2\n?             ^\n"),
         "{plain}"
     );
     assert!(!plain.contains('\u{1b}'));

@@ -290,6 +290,15 @@ fn the_page_in_chromium_has_every_cell_and_opens_one_from_the_url(chromium: Path
     assert_eq!(element_text(&dom, "p-source"), UNBOUND);
     assert!(element_text(&dom, "p-golden").contains("| KeyError"));
     assert!(dom.contains("[stdout] differs"), "the failure's diff");
+    // Changed words are real highlights, made from the diff's guide line.
+    assert!(
+        dom.contains("<del>KeyError</del>") && dom.contains("<ins>NameError</ins>"),
+        "word highlights in the diff"
+    );
+    assert!(
+        !element_text(&dom, "p-diffs").contains("\n?"),
+        "no guide line shown"
+    );
     assert!(dom.contains("<td class=\"cell fail selected\" data-case=\"errors/unbound\" data-backend=\"cpython-3.11\""));
 
     // A source with characters HTML escapes comes back exactly.
@@ -314,5 +323,43 @@ fn the_page_in_chromium_has_every_cell_and_opens_one_from_the_url(chromium: Path
     let bytes = std::fs::read(&png).unwrap();
     assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
     assert!(bytes.len() > 5_000, "a PNG of {} bytes", bytes.len());
+
+    // A cell below the first screen, its panel open: Chromium's own
+    // `--screenshot` made this a blank page (1.3 KB at this size).
+    let cell = root.join("cell.png");
+    let output = Command::new(&script)
+        .args(["--size", "900x260"])
+        .arg(format!(
+            "{}#cell=errors/unbound@cpython-3.11",
+            page.display()
+        ))
+        .arg(&cell)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "scripts/screenshot #cell= failed:\n{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let bytes = std::fs::read(&cell).unwrap();
+    assert!(
+        bytes.len() > 10_000,
+        "a near-blank PNG of {} bytes",
+        bytes.len()
+    );
+    // A cell the report does not have is an error, not a picture of the page.
+    let output = Command::new(&script)
+        .arg(format!(
+            "{}#cell=errors/nothing@cpython-3.11",
+            page.display()
+        ))
+        .arg(root.join("none.png"))
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("has no cell errors/nothing@cpython-3.11")
+    );
     eprintln!("html test: {:.1} s", started.elapsed().as_secs_f64());
 }

@@ -92,7 +92,7 @@ fn pending_regen_then_accept_all_is_what_a_direct_regen_writes() {
         stdout.contains("pending expected/t/counter.txt (t/counter)\n"),
         "{stdout}"
     );
-    assert!(stdout.contains("-| 1 2\n+| 1 2{+ 3+}\n"), "{stdout}");
+    assert!(stdout.contains("-| 1 2\n+| 1 2 3\n?     ^^\n"), "{stdout}");
     assert_eq!(pending_files(pending.path()).len(), 2);
 
     let (out, stdout, _) = run(pending.path(), &["review", "--accept-all"]);

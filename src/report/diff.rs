@@ -156,7 +156,8 @@ fn op_lines(op: &DiffOp) -> usize {
 }
 
 /// A unified diff of one section, expected vs actual, with the changed words of
-/// changed lines emphasized (underlined with color; `[-…-]`/`{+…+}` without color),
+/// changed lines emphasized (underlined with color; without color, a `?` guide line
+/// after the changed line with `^` under each changed character, as `difflib.ndiff`),
 /// as the human report shows it: what the case wrote made visible (`visible`), at
 /// most `MAX_DIFF_LINES` lines of at most `MAX_LINE_CHARS` characters, and a last
 /// line counting what was left out.
@@ -240,6 +241,10 @@ fn render_diff(
                 ChangeTag::Equal => (" ", Palette::dim),
             };
             let mut line = String::new();
+            // Without color, changed words are marked on a guide line of their
+            // own (`?`, then `^` under each changed character), so no text a
+            // case writes can read as a marker.
+            let mut guide = String::new();
             let (mut budget, mut cut) = (max_chars, 0);
             for (emphasized, value) in change.iter_strings_lossy() {
                 let value = value.trim_end_matches('\n');
@@ -251,22 +256,22 @@ fn render_diff(
                     }
                     false => Cow::Borrowed(value),
                 };
-                if emphasized && change.tag() != ChangeTag::Equal {
-                    if palette.color {
-                        line.push_str(&palette.emphasis(change.tag(), &value));
-                    } else if change.tag() == ChangeTag::Delete {
-                        let _ = write!(line, "[-{value}-]");
-                    } else {
-                        let _ = write!(line, "{{+{value}+}}");
-                    }
+                let marked = emphasized && change.tag() != ChangeTag::Equal;
+                if marked && palette.color {
+                    line.push_str(&palette.emphasis(change.tag(), &value));
                 } else {
                     line.push_str(&paint(&palette, &value));
                 }
+                let mark = if marked { '^' } else { ' ' };
+                guide.extend(std::iter::repeat_n(mark, value.chars().count()));
             }
             if cut > 0 {
                 line.push_str(&palette.dim(&format!("… ({cut} more characters)")));
             }
             let _ = writeln!(out, "{}{line}", paint(&palette, sign));
+            if !palette.color && guide.contains('^') {
+                let _ = writeln!(out, "?{}", guide.trim_end());
+            }
         }
     }
     if total > shown {
@@ -324,9 +329,13 @@ mod tests {
             "cpython",
             Palette::new(false),
         );
+        let shown = "\\x1b]0;pwned\\x07\\u{202e}txt\\x00";
         assert_eq!(
             diff,
-            "--- golden\n+++ cpython\n-| [-ok-]\n+| {+\\x1b]0;pwned\\x07\\u{202e}txt\\x00+}\n"
+            format!(
+                "--- golden\n+++ cpython\n-| ok\n?  ^^\n+| {shown}\n?  {}\n",
+                "^".repeat(shown.len())
+            )
         );
         // In a diff, output that spells an escape never reads as one; other
         // backslashes stay.
@@ -352,12 +361,13 @@ mod tests {
         let expected = "| golden\n".to_string();
         let actual: String = (0..100_000).map(|i| format!("| {i}\n")).collect();
         let diff = section_diff(&expected, &actual, "golden", "cpython", Palette::new(false));
-        let lines: Vec<&str> = diff.lines().collect();
+        // Guide lines (`?`) mark words of the line above; they are not diff lines.
+        let lines: Vec<&str> = diff.lines().filter(|l| !l.starts_with('?')).collect();
         // Two labels, the cap, and the count of the rest.
         assert_eq!(lines.len(), 2 + MAX_DIFF_LINES + 1, "{diff}");
         // Machines get every line.
         let full = full_section_diff(&expected, &actual, "golden", "cpython");
-        let total = full.lines().count() - 2;
+        let total = full.lines().filter(|l| !l.starts_with('?')).count() - 2;
         assert_eq!(total, 1 + 100_000);
         assert_eq!(
             lines.last().unwrap(),
@@ -397,8 +407,25 @@ mod tests {
         );
         assert_eq!(
             diff,
-            "--- golden\n+++ rustpython\n-a: int = [-1-]\n+a: int = {+2+}\n same\n"
+            "--- golden\n+++ rustpython\n-a: int = 1\n?         ^\n+a: int = 2\n?         ^\n same\n"
         );
+    }
+
+    #[test]
+    fn text_a_case_writes_never_reads_as_a_word_mark() {
+        // Output that spells the marks other tools use stays plain text; only
+        // the guide line, which no output line can start with, marks words.
+        let diff = full_section_diff("| a [-1-]\n", "| a {+1+}\n", "golden", "pypy");
+        assert_eq!(
+            diff,
+            "--- golden\n+++ pypy\n-| a [-1-]\n?    ^^^^^\n+| a {+1+}\n?    ^^^^^\n"
+        );
+        for line in diff.lines().skip(2) {
+            assert!(
+                matches!(line.chars().next(), Some('-' | '+' | ' ' | '?')),
+                "{line}"
+            );
+        }
     }
 
     #[test]

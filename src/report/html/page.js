@@ -9,10 +9,39 @@
   function text(id, value) { $(id).textContent = value == null ? "" : value; }
   function show(id, yes) { $(id).hidden = !yes; }
   var names = { pass: "pass", conforms_to_language: "conforms to the language", known_divergence: "known divergence", fail: "fail", skipped: "skipped" };
+  // A guide line ("?", then "^" under each changed character) marks the words
+  // of the changed line above it: they become <del> or <ins>.
+  function markWords(span, line, guide) {
+    var chars = Array.from(line.slice(1));
+    var marks = Array.from(guide.slice(1));
+    var tag = line.charAt(0) === "-" ? "del" : "ins";
+    span.textContent = line.charAt(0);
+    var run = "", marked = false;
+    function flush() {
+      if (run === "") return;
+      var node = marked ? document.createElement(tag) : document.createTextNode(run);
+      if (marked) node.textContent = run;
+      span.appendChild(node);
+      run = "";
+    }
+    chars.forEach(function (c, k) {
+      var m = marks[k] === "^";
+      if (m !== marked) { flush(); marked = m; }
+      run += c;
+    });
+    flush();
+    span.appendChild(document.createTextNode("\n"));
+  }
   function diffInto(pre, diff) {
     pre.textContent = "";
+    var last = null, lastLine = "";
     diff.split("\n").forEach(function (line, i, all) {
       if (i === all.length - 1 && line === "") return;
+      if (line.startsWith("?") && last && (last.className === "add" || last.className === "del")) {
+        markWords(last, lastLine, line);
+        last = null;
+        return;
+      }
       var span = document.createElement("span");
       span.textContent = line + "\n";
       if (i < 2 && (line.startsWith("--- ") || line.startsWith("+++ "))) span.className = "lbl";
@@ -20,6 +49,8 @@
       else if (line.startsWith("+")) span.className = "add";
       else if (line.startsWith("-")) span.className = "del";
       pre.appendChild(span);
+      last = span;
+      lastLine = line;
     });
   }
   function open(td) {

@@ -77,7 +77,7 @@ fn case_text_stays_text_and_the_page_is_self_contained() {
     let fail = &data["cells"][2];
     assert_eq!(fail["case"], 2);
     let diff = texts[fail["diffs"][0][1].as_u64().unwrap() as usize];
-    assert!(diff.contains("-[-1-]\n+{+2+}\n"), "{diff}");
+    assert!(diff.contains("-1\n?^\n+2\n?^\n"), "{diff}");
     assert!(texts[fail["actual"].as_u64().unwrap() as usize].contains("[stdout]\n2\n"));
     // A pass shows no observation of its own: it is the golden.
     assert!(data["cells"][0].get("actual").is_none());
