@@ -12,6 +12,7 @@ use crate::suite::{self, Layout, Outcome};
 use crate::version::PyVersion;
 use rayon::prelude::*;
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Instant, SystemTime};
 
 /// What a session is made of.
@@ -59,6 +60,8 @@ pub struct Session {
     pub options: BackendOptions,
     pub discovery: Discovery,
     pub backends: Vec<Backend>,
+    /// Stop at the first failure (`--fail-fast`): checks not yet begun are skipped.
+    pub fail_fast: bool,
 }
 
 impl Session {
@@ -119,6 +122,7 @@ impl Session {
             options: backend_options,
             discovery,
             backends: Vec::new(),
+            fail_fast: false,
         })
     }
 
@@ -169,9 +173,13 @@ impl Session {
         let dead = dead_backends(&self.backends);
         let mut pairs = suite::pairs(&cases, &self.backends);
         pairs.retain(|(_, backend)| !dead.contains(&backend.name));
-        let outcomes = check_all(&pairs, progress, |(case, backend)| {
-            suite::check_golden(case, backend, &self.layout.expected)
-        });
+        let outcomes = check_until_failure(
+            &pairs,
+            progress,
+            self.fail_fast,
+            |(case, backend)| suite::check_golden(case, backend, &self.layout.expected),
+            |(case, backend)| suite::not_run(case, &backend.name, "golden"),
+        );
         self.report(Mode::Goldens, &self.backends, outcomes, started)
     }
 
@@ -180,9 +188,13 @@ impl Session {
     pub fn diff(&self, reference: &Backend, other: &Backend, progress: &dyn Progress) -> Report {
         let started = Started::now();
         let cases = self.cases();
-        let outcomes = check_all(&cases, progress, |case| {
-            suite::check_pair(case, reference, other)
-        });
+        let outcomes = check_until_failure(
+            &cases,
+            progress,
+            self.fail_fast,
+            |case| suite::check_pair(case, reference, other),
+            |case| suite::not_run(case, &other.name, &reference.name),
+        );
         let mode = Mode::Diff {
             reference: backend_info(reference),
         };
@@ -277,11 +289,31 @@ pub fn check_all<T: Sync>(
     progress: &dyn Progress,
     check: impl Fn(&T) -> Outcome + Sync,
 ) -> Vec<Outcome> {
+    check_until_failure(items, progress, false, check, |_| unreachable!())
+}
+
+/// `check_all`; with `fail_fast`, once a check fails every check not yet begun is
+/// `skip`ped instead of run (checks under way finish).
+pub fn check_until_failure<T: Sync>(
+    items: &[T],
+    progress: &dyn Progress,
+    fail_fast: bool,
+    check: impl Fn(&T) -> Outcome + Sync,
+    skip: impl Fn(&T) -> Outcome + Sync,
+) -> Vec<Outcome> {
+    let failed = AtomicBool::new(false);
     progress.start("checks", items.len());
     let outcomes = items
         .par_iter()
         .map(|item| {
+            if fail_fast && failed.load(Ordering::Relaxed) {
+                progress.advance();
+                return skip(item);
+            }
             let mut outcome = check(item);
+            if !outcome.verdict.is_ok() {
+                failed.store(true, Ordering::Relaxed);
+            }
             if outcome.verdict == Verdict::Pass {
                 outcome.actual = Default::default();
             }
@@ -380,5 +412,86 @@ impl Progress for TerminalProgress {
 
     fn finish(&self) {
         self.bar.finish_and_clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{Failure, FailureKind};
+    use std::sync::atomic::AtomicUsize;
+
+    fn judged(item: usize, verdict: Verdict) -> Outcome {
+        Outcome {
+            case: crate::report::tests::case("t", &format!("c{item}")),
+            backend: "b".to_string(),
+            against: "golden".to_string(),
+            expected: Default::default(),
+            actual: Default::default(),
+            verdict,
+            refresh_command: None,
+        }
+    }
+
+    /// Forty checks, the fourth fails; returns how many ran and the outcomes.
+    fn forty(fail_fast: bool) -> (usize, Vec<Outcome>) {
+        let ran = AtomicUsize::new(0);
+        let items: Vec<usize> = (0..40).collect();
+        // One thread: checks begin in order, so what is skipped is exact.
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let outcomes = pool.install(|| {
+            check_until_failure(
+                &items,
+                &Quiet,
+                fail_fast,
+                |&item| {
+                    ran.fetch_add(1, Ordering::Relaxed);
+                    let verdict = match item {
+                        3 => Verdict::Fail(Failure {
+                            why: FailureKind::Fault("boom".into()),
+                            sections: Vec::new(),
+                        }),
+                        _ => Verdict::Pass,
+                    };
+                    judged(item, verdict)
+                },
+                |&item| {
+                    suite::not_run(
+                        &crate::report::tests::case("t", &format!("c{item}")),
+                        "b",
+                        "golden",
+                    )
+                },
+            )
+        });
+        (ran.into_inner(), outcomes)
+    }
+
+    #[test]
+    fn fail_fast_skips_every_check_after_the_first_failure() {
+        let (ran, outcomes) = forty(true);
+        assert_eq!(ran, 4);
+        assert_eq!(outcomes.len(), 40, "every check has an outcome");
+        for outcome in &outcomes[4..] {
+            let Verdict::Skip { why } = &outcome.verdict else {
+                panic!("{:?} was run", outcome.case.id);
+            };
+            assert_eq!(why, suite::NOT_RUN_AFTER_FAILURE);
+        }
+        assert!(matches!(outcomes[3].verdict, Verdict::Fail(_)));
+    }
+
+    #[test]
+    fn without_fail_fast_every_check_runs() {
+        let (ran, outcomes) = forty(false);
+        assert_eq!(ran, 40);
+        let failed = outcomes.iter().filter(|o| !o.verdict.is_ok()).count();
+        assert_eq!(failed, 1);
+        assert!(outcomes
+            .iter()
+            .all(|o| !matches!(o.verdict, Verdict::Skip { .. })));
     }
 }

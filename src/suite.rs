@@ -49,6 +49,15 @@ fn without_observation(case: &Case, backend: &str, against: &str, verdict: Verdi
     }
 }
 
+/// Why `--fail-fast` left a check out.
+pub const NOT_RUN_AFTER_FAILURE: &str = "not run: --fail-fast stopped the run at its first failure";
+
+/// A check `--fail-fast` did not run: skipped, with why.
+pub fn not_run(case: &Case, backend: &str, against: &str) -> Outcome {
+    let why = NOT_RUN_AFTER_FAILURE.to_string();
+    without_observation(case, backend, against, Verdict::Skip { why })
+}
+
 fn no_expectation(case: &Case, backend: &str, against: &str, why: String) -> Outcome {
     let verdict = Verdict::Fail(Failure {
         why: FailureKind::NoExpectation(why),

@@ -1,5 +1,5 @@
-//! The report for people on a terminal: the backends, the topic × backend table,
-//! what each failure means with its section diffs (`diff.rs`).
+//! The report for people on a terminal: the topic × backend table, what each
+//! failure means with its section diffs (`diff.rs`), then what passed in short.
 
 use super::diff::{section_diff, visible, visible_line, Palette};
 use super::{Mode, Report};
@@ -73,10 +73,47 @@ pub fn explain(outcome: &Outcome, palette: Palette) -> String {
     out
 }
 
-/// The whole terminal report: what each backend is, the topic × backend table,
-/// the known divergences met, the diffs of every failure, and a count.
-pub fn render(report: &Report, palette: Palette) -> String {
+/// How much of what passed the terminal report lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Detail {
+    /// Known divergences as a count per backend.
+    #[default]
+    Counts,
+    /// Every known divergence with its reasons (`-v`).
+    Every,
+}
+
+/// The whole terminal report, most actionable first: backends that did not start,
+/// the topic × backend table, the diffs of every failure, the reference bugs met,
+/// the known divergences (a count per backend, or each with `Detail::Every`),
+/// what each backend is, and a count.
+pub fn render(report: &Report, palette: Palette, detail: Detail) -> String {
     let mut out = String::new();
+    for (backend, why) in report.dead_backends() {
+        let line = super::dead::message(backend, why);
+        let _ = writeln!(out, "{} {}", palette.red("error:"), visible_line(&line));
+    }
+    if !out.is_empty() {
+        out.push('\n');
+    }
+    out.push_str(&super::table::table(
+        &report.outcomes,
+        &report.backend_names(),
+        palette,
+    ));
+    for outcome in report.outcomes.iter().filter(|o| !o.verdict.is_ok()) {
+        let _ = writeln!(
+            out,
+            "\n{} {}::{}",
+            palette.red("FAIL"),
+            outcome.backend,
+            visible_line(&outcome.case.id)
+        );
+        out.push_str(&explain(outcome, palette));
+    }
+    out.push_str(&super::reference_bugs::human(report, palette));
+    out.push_str(&known_divergences(report, palette, detail));
+    out.push('\n');
     if let Mode::Diff { reference } = &report.mode {
         let _ = writeln!(
             out,
@@ -87,50 +124,6 @@ pub fn render(report: &Report, palette: Palette) -> String {
     }
     for backend in &report.backends {
         let _ = writeln!(out, "{}: {}", backend.name, visible_line(&backend.build));
-    }
-    for (backend, why) in report.dead_backends() {
-        let line = super::dead::message(backend, why);
-        let _ = writeln!(out, "{} {}", palette.red("error:"), visible_line(&line));
-    }
-    out.push('\n');
-    out.push_str(&super::table::table(
-        &report.outcomes,
-        &report.backend_names(),
-        palette,
-    ));
-    out.push_str(&super::reference_bugs::human(report, palette));
-    let known: Vec<&Outcome> = report
-        .outcomes
-        .iter()
-        .filter(|o| matches!(o.verdict, Verdict::KnownDivergence { .. }))
-        .collect();
-    if !known.is_empty() {
-        let _ = writeln!(
-            out,
-            "\n{}",
-            palette.bold(&format!("known divergences ({}):", known.len()))
-        );
-        for outcome in known {
-            if let Verdict::KnownDivergence { reasons } = &outcome.verdict {
-                let _ = writeln!(
-                    out,
-                    "  {}::{} — {}",
-                    outcome.backend,
-                    visible_line(&outcome.case.id),
-                    visible_line(&reasons.join("; "))
-                );
-            }
-        }
-    }
-    for outcome in report.outcomes.iter().filter(|o| !o.verdict.is_ok()) {
-        let _ = writeln!(
-            out,
-            "\n{} {}::{}",
-            palette.red("FAIL"),
-            outcome.backend,
-            visible_line(&outcome.case.id)
-        );
-        out.push_str(&explain(outcome, palette));
     }
     let totals = report.totals();
     let _ = writeln!(
@@ -153,5 +146,55 @@ pub fn render(report: &Report, palette: Palette) -> String {
         .map(|(count, what)| format!(", {count} {what}"))
         .collect::<String>()
     );
+    out
+}
+
+/// The known divergences met: how many per backend, or each with its reasons.
+fn known_divergences(report: &Report, palette: Palette, detail: Detail) -> String {
+    let mut out = String::new();
+    let known: Vec<(&Outcome, &Vec<String>)> = report
+        .outcomes
+        .iter()
+        .filter_map(|o| match &o.verdict {
+            Verdict::KnownDivergence { reasons } => Some((o, reasons)),
+            _ => None,
+        })
+        .collect();
+    if known.is_empty() {
+        return out;
+    }
+    let title = format!("known divergences ({}):", known.len());
+    match detail {
+        Detail::Every => {
+            let _ = writeln!(out, "\n{}", palette.bold(&title));
+            for (outcome, reasons) in known {
+                let _ = writeln!(
+                    out,
+                    "  {}::{} — {}",
+                    outcome.backend,
+                    visible_line(&outcome.case.id),
+                    visible_line(&reasons.join("; "))
+                );
+            }
+        }
+        Detail::Counts => {
+            // In the order of the table's columns.
+            let per_backend: Vec<String> = report
+                .backend_names()
+                .iter()
+                .filter_map(|name| {
+                    let n = known.iter().filter(|(o, _)| &o.backend == name).count();
+                    (n > 0).then(|| format!("{name} {n}"))
+                })
+                .collect();
+            let _ = writeln!(
+                out,
+                "\n{} {} {}",
+                palette.bold(&title),
+                per_backend.join(", "),
+                palette.dim("(-v lists them)")
+            );
+        }
+    }
     out
 }

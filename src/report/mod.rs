@@ -27,7 +27,7 @@ pub use timestamp::timestamp;
 pub use diff::{
     full_section_diff, section_diff, visible, visible_line, Palette, MAX_DIFF_LINES, MAX_LINE_CHARS,
 };
-pub use human::explain;
+pub use human::{explain, Detail};
 
 use crate::case::{Case, CaseError};
 use crate::compare::{differing_sections, FailureKind, Verdict};
@@ -365,8 +365,13 @@ impl Format {
 
     /// The report in this format. Only the human format uses color.
     pub fn render(self, report: &Report, palette: Palette) -> String {
+        self.render_detailed(report, palette, Detail::default())
+    }
+
+    /// `render`, with the human format listing as much as `detail` asks.
+    pub fn render_detailed(self, report: &Report, palette: Palette, detail: Detail) -> String {
         match self {
-            Format::Human => human::render(report, palette),
+            Format::Human => human::render(report, palette, detail),
             Format::Markdown => markdown::render(report),
             Format::Json => json::render(report),
             Format::Junit => junit::render(report),

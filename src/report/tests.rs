@@ -5,7 +5,7 @@ use crate::case::{Divergence, Header};
 use crate::compare::{Failure, FailureKind};
 use crate::observation::Rendered;
 
-fn case(topic: &str, name: &str) -> Case {
+pub(crate) fn case(topic: &str, name: &str) -> Case {
     Case {
         id: format!("{topic}/{name}"),
         topic: topic.to_string(),
