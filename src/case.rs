@@ -550,14 +550,16 @@ pub fn select_some<'a>(cases: &'a [Case], filters: &[String]) -> Result<Vec<&'a 
 pub fn select<'a>(cases: &'a [Case], filters: &[String]) -> Vec<&'a Case> {
     cases
         .iter()
-        .filter(|case| {
-            filters.is_empty()
-                || filters.iter().any(|f| {
-                    let f = f.trim_end_matches(".py");
-                    case.id.contains(f) || case.display_path.contains(f)
-                })
-        })
+        .filter(|case| filters.is_empty() || matches_any(filters, &[&case.id, &case.display_path]))
         .collect()
+}
+
+/// Whether any filter (less a `.py`) is a substring of any of `names`.
+pub fn matches_any(filters: &[String], names: &[&str]) -> bool {
+    filters.iter().any(|f| {
+        let f = f.trim_end_matches(".py");
+        names.iter().any(|name| name.contains(f))
+    })
 }
 
 #[cfg(test)]

@@ -92,9 +92,23 @@ impl Session {
     pub fn corpus_of_kinds(options: &SessionOptions, kinds: &[Kind]) -> Result<Session, Error> {
         let layout = Layout::under(&options.root);
         let (all_cases, bad_cases) = case::discover(&layout.cases).map_err(Error::NoCorpus)?;
-        case::require_cases(&layout.cases, &all_cases).map_err(Error::NoCases)?;
-        let selected: Vec<usize> = case::select_some(&all_cases, &options.filters)
-            .map_err(Error::NoCases)?
+        // Bad case files are reported, never hidden behind "no cases" or "no case
+        // matches": a corpus of bad files, or a filter naming only bad files,
+        // selects no case and the run reports them (and fails).
+        let named_bad = match options.filters.is_empty() {
+            true => !bad_cases.is_empty(),
+            false => bad_cases
+                .iter()
+                .any(|bad| case::matches_any(&options.filters, &[&bad.path])),
+        };
+        if bad_cases.is_empty() {
+            case::require_cases(&layout.cases, &all_cases).map_err(Error::NoCases)?;
+        }
+        let chosen = match case::select_some(&all_cases, &options.filters) {
+            Err(_) if named_bad => Vec::new(),
+            chosen => chosen.map_err(Error::NoCases)?,
+        };
+        let selected: Vec<usize> = chosen
             .into_iter()
             .map(|chosen| {
                 all_cases
