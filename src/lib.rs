@@ -18,7 +18,7 @@
 //!
 //! `session.rs` opens a corpus with its backends and runs it into a `Report`
 //! (`report/`: the value, the exit policy, and one renderer per format; `output.rs`
-//! writes rendered text for `main`, which alone prints; `error.rs` the one-line
+//! writes rendered text for the command line (`main.rs`, `cli/`), which alone prints; `error.rs` the one-line
 //! errors). `suite.rs` runs the pipeline for one (case, backend) pair; `golden.rs` reads and
 //! writes the expected observations; `regen.rs` makes them; `coverage.rs` maps the
 //! rule catalogue to cases; `timeline.rs` tells how CPython versions differ; `bench.rs` measures the runner against the naive loop.

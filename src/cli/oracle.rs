@@ -1,28 +1,16 @@
 //! `fuzz --oracle`: the generator as a spec oracle on every CPython reference
-//! (src/fuzz/oracle.rs), and the seeds a campaign runs (part of the command line,
-//! which alone prints).
+//! (library: `fuzz/oracle.rs`).
 
-use super::{finish_saved, say, FuzzArgs, FuzzWatch, Outcome};
+use super::fuzz::{finish_saved, FuzzArgs};
+use super::watch::FuzzWatch;
+use super::{say, Outcome};
 use closure_conformance::error::Error;
 use closure_conformance::fuzz;
 use closure_conformance::session::Session;
 
-impl FuzzArgs {
-    /// The seeds to run: the indices of --seed-list, --seeds, from 0 with --time,
-    /// else 0..1000.
-    pub fn seed_range(&self) -> std::ops::Range<u64> {
-        match (self.seeds.clone(), self.time) {
-            _ if !self.seed_list.is_empty() => 0..self.seed_list.len() as u64,
-            (Some(seeds), _) => seeds,
-            (None, Some(_)) => 0..u64::MAX,
-            (None, None) => 0..1000,
-        }
-    }
-}
-
 /// `fuzz --oracle`: each reference regression reported; with --save kept as a case,
 /// whose goldens and marks `finish_saved` makes.
-pub fn oracle_command(args: &FuzzArgs, session: &Session) -> Outcome {
+pub fn oracle(args: &FuzzArgs, session: &Session) -> Outcome {
     fuzz::bindings::of(&["pass\n".to_string()]).map_err(Error::Usage)?;
     let references = fuzz::oracle_report::references(session)?;
     let watch = FuzzWatch::new();

@@ -1,5 +1,4 @@
-//! The progress line of a fuzz campaign (part of the command line, which alone
-//! prints).
+//! The progress line of a fuzz campaign.
 
 use closure_conformance::{fuzz, output};
 

@@ -1,7 +1,8 @@
 //! The commands about expectations and pending changes: `--expectations` on a run,
 //! `accept` and `review` (library: `expectations.rs`, `accept.rs`, `review.rs`).
 
-use super::{say, status, ColorWhen, Common, Outcome};
+use super::args::{ColorWhen, Common};
+use super::{say, status, Outcome};
 use clap::Args;
 use closure_conformance::error::Error;
 use closure_conformance::review::{self, Decision};

@@ -1,6 +1,5 @@
 //! Which corpus a command uses, said on stderr when it is the built-in one, and the
-//! `corpus` command that tells about it or writes it out (src/corpus.rs; part of
-//! the command line, which alone prints).
+//! `corpus` command that tells about it or writes it out (library: `corpus.rs`).
 
 use super::{say, Outcome};
 use clap::Args;
