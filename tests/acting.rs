@@ -61,3 +61,59 @@ fn a_corpus_of_bad_cases_reports_them_not_no_cases() {
     assert_eq!(output.status.code(), Some(2));
     assert!(stderr.contains("no cases in"), "{stderr}");
 }
+
+/// Two cases whose goldens were edited so that both fail, and a third that passes.
+fn two_failures() -> tempfile::TempDir {
+    let dir = suite();
+    std::fs::write(
+        dir.path().join("cases/t/again.py"),
+        COUNTER.replace("# description: counter", "# description: again"),
+    )
+    .unwrap();
+    let (output, stdout, stderr) = run(dir.path(), &["regen"]);
+    assert!(output.status.success(), "{stdout}\n{stderr}");
+    for name in ["counter", "again"] {
+        let golden = dir.path().join(format!("expected/t/{name}.txt"));
+        let text = std::fs::read_to_string(&golden).unwrap();
+        assert!(text.contains("| 1 2\n"), "{text}");
+        std::fs::write(&golden, text.replace("| 1 2\n", "| 1 3\n")).unwrap();
+    }
+    dir
+}
+
+#[test]
+fn the_terminal_report_leads_with_the_table_and_the_failures() {
+    let dir = two_failures();
+    let (output, stdout, _) = run(dir.path(), &["-b", "cpython", "--color", "never"]);
+    assert_eq!(output.status.code(), Some(1), "{stdout}");
+    let at = |what: &str| {
+        stdout
+            .find(what)
+            .unwrap_or_else(|| panic!("no {what:?} in:\n{stdout}"))
+    };
+    assert_eq!(at("topic"), 0, "the table comes first:\n{stdout}");
+    assert!(at("topic") < at("FAIL cpython-3.11::t/again"));
+    assert!(at("FAIL cpython-3.11::t/counter") < at("cpython-3.11: CPython 3."));
+    assert!(at("cpython-3.11: CPython 3.") < at("3 checks: 1 passed, 2 failed"));
+}
+
+#[test]
+fn fail_fast_stops_at_the_first_failure_and_says_so() {
+    let dir = two_failures();
+    // One job: checks begin in order, so the second failure is never run.
+    let args = [
+        "-b", "cpython", "--color", "never", "--jobs", "1", "--format", "json",
+    ];
+    let (output, all, _) = run(dir.path(), &args);
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(all.matches("\"status\": \"fail\"").count(), 2, "{all}");
+    let mut fast = args.to_vec();
+    fast.push("--fail-fast");
+    let (output, json, _) = run(dir.path(), &fast);
+    assert_eq!(output.status.code(), Some(1), "{json}");
+    assert_eq!(json.matches("\"status\": \"fail\"").count(), 1, "{json}");
+    assert!(
+        json.contains("not run: --fail-fast stopped the run at its first failure"),
+        "{json}"
+    );
+}

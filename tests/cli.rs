@@ -92,6 +92,15 @@ fn known_divergence_passes_then_fails_once_it_no_longer_reproduces() {
     let (out, stdout, _) = run(dir.path(), &["-b", "cpython", "--color", "never", "lambda"]);
     assert!(out.status.success(), "{stdout}");
     assert!(
+        stdout.contains("known divergences (1): cpython-3.11 1 (-v lists them)"),
+        "{stdout}"
+    );
+    let (out, stdout, _) = run(
+        dir.path(),
+        &["-b", "cpython", "--color", "never", "-v", "lambda"],
+    );
+    assert!(out.status.success(), "{stdout}");
+    assert!(
         stdout.contains("known divergences (1):\n  cpython-3.11::t/lambda — pretend"),
         "{stdout}"
     );

@@ -68,7 +68,7 @@ fn accept_makes_the_next_run_green_and_a_changed_behaviour_then_fails() {
     assert!(!text.contains("t/counter"), "{text}");
 
     // The next run is green, with the entry as a known divergence in every format.
-    let (code, stdout, _) = run_myimpl(dir.path(), &myimpl, &[]);
+    let (code, stdout, _) = run_myimpl(dir.path(), &myimpl, &["-v"]);
     assert_eq!(code, Some(0), "{stdout}");
     assert!(
         stdout.contains("known divergences (1):\n  myimpl::t/lambda — accepted from a run of"),
@@ -91,7 +91,7 @@ fn accept_makes_the_next_run_green_and_a_changed_behaviour_then_fails() {
     )
     .unwrap();
     fake_interpreter(dir.path(), "{5: 6, 2: 3}");
-    let (code, stdout, _) = run_myimpl(dir.path(), &myimpl, &[]);
+    let (code, stdout, _) = run_myimpl(dir.path(), &myimpl, &["-v"]);
     assert_eq!(code, Some(1), "{stdout}");
     assert!(stdout.contains("FAIL myimpl::t/counter"), "{stdout}");
     assert!(!stdout.contains("FAIL myimpl::t/lambda"), "{stdout}");

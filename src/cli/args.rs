@@ -7,7 +7,7 @@ use super::tell_bad_cases;
 use clap::{Args, ValueEnum};
 use closure_conformance::backend;
 use closure_conformance::error::Error;
-use closure_conformance::report::{Format, Palette};
+use closure_conformance::report::{Detail, Format, Palette};
 use closure_conformance::session::{Session, SessionOptions};
 use closure_conformance::{output, references};
 use std::path::PathBuf;
@@ -48,6 +48,9 @@ pub struct Selection {
     /// cpython-3.X) [default: every available backend; see `backends`].
     #[arg(long = "backend", short)]
     pub backends: Vec<String>,
+    /// Stop at the first failure: the checks not yet begun are skipped, and say so.
+    #[arg(long)]
+    pub fail_fast: bool,
 }
 
 /// A report's format and where it goes. `report` changes the default format and
@@ -60,6 +63,20 @@ pub struct Output {
     /// Write the report to FILE (atomically) instead of stdout.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// List every known divergence with its reasons (the human report counts them
+    /// per backend).
+    #[arg(long, short)]
+    pub verbose: bool,
+}
+
+impl Output {
+    /// How much the human report lists.
+    pub fn detail(&self) -> Detail {
+        match self.verbose {
+            true => Detail::Every,
+            false => Detail::Counts,
+        }
+    }
 }
 
 /// The output of a listing command: text (markdown) for people, or JSON.

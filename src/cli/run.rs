@@ -57,6 +57,9 @@ pub struct DiffArgs {
     other: String,
     /// Only cases whose id or path contains one of these.
     filters: Vec<String>,
+    /// Stop at the first failure: the checks not yet begun are skipped, and say so.
+    #[arg(long)]
+    fail_fast: bool,
     #[command(flatten)]
     output: Output,
     #[command(flatten)]
@@ -86,7 +89,9 @@ fn finish(report: &Report, output: &Output, palette: Palette) -> Outcome {
         palette
     };
     deliver(
-        &output.format.render(report, palette),
+        &output
+            .format
+            .render_detailed(report, palette, output.detail()),
         output.output.as_ref(),
     )?;
     match report.nothing_checked() {
@@ -101,6 +106,7 @@ pub fn run(args: RunArgs) -> Outcome {
         .common
         .open(&args.select.filters, &args.select.backends)?;
     args.expect.apply(&mut session)?;
+    session.fail_fast = args.select.fail_fast;
     let report = session.run(&TerminalProgress::new());
     finish(&report, &args.output, args.common.palette())
 }
@@ -116,6 +122,7 @@ pub fn report(args: ReportArgs) -> Outcome {
         .common
         .open(&args.select.filters, &args.select.backends)?;
     args.expect.apply(&mut session)?;
+    session.fail_fast = args.select.fail_fast;
     let report = session.run(&TerminalProgress::new());
     if args.matrix_only {
         let to: Option<&PathBuf> = args.output.output.as_ref();
@@ -129,7 +136,8 @@ pub fn diff(args: DiffArgs) -> Outcome {
     output::check_target(args.output.output.as_deref())?;
     args.common
         .fetch(&[args.reference.clone(), args.other.clone()]);
-    let session = Session::corpus(&args.common.options(&args.filters, &[])?)?;
+    let mut session = Session::corpus(&args.common.options(&args.filters, &[])?)?;
+    session.fail_fast = args.fail_fast;
     tell_bad_cases(&session)?;
     let reference = session.start_one(&args.reference)?;
     let other = session.start_one(&args.other)?;
