@@ -81,8 +81,9 @@ fn a_worker_that_dies_at_start_up_is_one_error_per_format_at_once() {
                 assert!(report["backends"][1]["error"].is_string(), "{stdout}");
                 assert!(report["backends"][0].get("error").is_none(), "{stdout}");
             }
+            // The first thing the terminal report says.
             "human" => assert!(
-                stdout.contains("\nerror: backend dead did not start: worker "),
+                stdout.starts_with("error: backend dead did not start: worker "),
                 "{stdout}"
             ),
             _ => {}
