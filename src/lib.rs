@@ -5,7 +5,7 @@
 //!
 //! ```text
 //! case ──▶ backend ──▶ observation ──▶ normalize ──▶ compare ──▶ report
-//! case.rs  backend/    observation.rs  normalize.rs  compare.rs  report/
+//! case/    backend/    observation.rs  normalize.rs  compare.rs  report/
 //!          worker.rs   (probe.py makes it, in every backend)
 //! ```
 //!
@@ -20,7 +20,7 @@
 //! (`report/`: the value, the exit policy, and one renderer per format; `output.rs`
 //! writes rendered text for the command line (`main.rs`, `cli/`), which alone prints; `error.rs` the one-line
 //! errors). `suite.rs` runs the pipeline for one (case, backend) pair; `golden.rs` reads and
-//! writes the expected observations; `regen.rs` makes them; `coverage.rs` maps the
+//! writes the expected observations (`atomic_file.rs` writes files whole); `regen.rs` makes them; `coverage.rs` maps the
 //! rule catalogue to cases; `timeline.rs` tells how CPython versions differ; `bench.rs` measures the runner against the naive loop.
 //! `corpus.rs` is the corpus built into the binary, for a run outside the repository.
 //! `refbug.rs` judges cases whose golden records a known CPython bug (`# reference-bug:`);
@@ -30,6 +30,7 @@
 //! `--pending`; `remedy.rs` the action a failure's hint names.
 
 pub mod accept;
+pub mod atomic_file;
 pub mod backend;
 pub mod bench;
 pub mod case;

@@ -48,7 +48,7 @@ pub fn file(path: &Path, text: &str) -> Result<(), Error> {
         },
         Err(_) => text.to_string(),
     };
-    crate::golden::write_atomically(path, &whole).map_err(|source| Error::Write {
+    crate::atomic_file::write_atomically(path, &whole).map_err(|source| Error::Write {
         path: path.to_path_buf(),
         source,
     })

@@ -1,9 +1,9 @@
 //! Pending changes: what `regen --pending` and `accept --pending` would have
 //! written, kept beside the real file as `<file>.pending` until `review` accepts it
 //! (the real file becomes it, byte for byte) or rejects it (it is deleted). Every
-//! write is atomic (`golden::write_atomically`).
+//! write is atomic (`atomic_file::write_atomically`).
 
-use crate::golden::write_atomically;
+use crate::atomic_file::write_atomically;
 use std::path::{Path, PathBuf};
 
 /// What a pending file's name ends with.
@@ -60,7 +60,7 @@ pub fn under(dir: &Path) -> Vec<PathBuf> {
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && is_pending(e.path()))
-        .filter(|e| !crate::golden::is_temporary(e.path()))
+        .filter(|e| !crate::atomic_file::is_temporary(e.path()))
         .filter_map(|e| {
             let name = e.path().to_str()?.strip_suffix(SUFFIX)?.to_string();
             Some(PathBuf::from(name))

@@ -4,6 +4,7 @@
 //! reference is not installed here (it keeps it and says so); `--check` only
 //! reports what is out of date and which versions it could not check.
 
+use crate::atomic_file;
 use crate::backend::{Backend, Discovery};
 use crate::case::Case;
 use crate::error::Error;
@@ -244,7 +245,7 @@ pub fn regen_to(
     };
     // A regen killed between writing a golden's temporary and renaming it leaves
     // the temporary behind; the golden itself is the old one or the new one.
-    for stale in golden::stale_temporaries(expected_root) {
+    for stale in atomic_file::stale_temporaries(expected_root) {
         let removed = if check {
             Ok(false)
         } else {
@@ -473,7 +474,7 @@ fn orphans(expected_root: &Path, cases: &[Case]) -> Vec<String> {
         .filter(|e| {
             e.file_type().is_file()
                 && !known.contains(e.path())
-                && !golden::is_temporary(e.path())
+                && !atomic_file::is_temporary(e.path())
                 && !crate::pending::is_pending(e.path())
         })
         .map(|e| e.path().display().to_string())

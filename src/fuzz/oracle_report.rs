@@ -133,7 +133,7 @@ pub fn save(cases: &Path, regression: &Regression) -> std::io::Result<Option<Pat
         return Ok(None);
     }
     std::fs::create_dir_all(path.parent().expect("a topic folder"))?;
-    crate::golden::write_atomically(&path, &case_text(regression))?;
+    crate::atomic_file::write_atomically(&path, &case_text(regression))?;
     Ok(Some(path))
 }
 

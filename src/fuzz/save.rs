@@ -141,7 +141,7 @@ pub fn save(cases: &Path, finding: &Finding, mode: Mode) -> std::io::Result<Opti
         return Ok(None);
     }
     std::fs::create_dir_all(path.parent().expect("a topic folder"))?;
-    crate::golden::write_atomically(&path, &case_text(finding, mode))?;
+    crate::atomic_file::write_atomically(&path, &case_text(finding, mode))?;
     Ok(Some(path))
 }
 
@@ -191,5 +191,5 @@ pub fn add_marks(path: &Path, marks: &[String]) -> std::io::Result<()> {
     let mut out: Vec<String> = lines[..header_end].iter().map(|l| l.to_string()).collect();
     out.extend(marks.iter().cloned());
     out.extend(lines[header_end..].iter().map(|l| l.to_string()));
-    crate::golden::write_atomically(path, &(out.join("\n") + "\n"))
+    crate::atomic_file::write_atomically(path, &(out.join("\n") + "\n"))
 }
