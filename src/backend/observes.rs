@@ -38,6 +38,12 @@ impl Observes {
         cells: false,
     };
 
+    /// Behaviour, and scopes and cells as given: for a backend that has one of
+    /// them only (code objects but no `__closure__`, or the reverse).
+    pub const fn with(scopes: bool, cells: bool) -> Observes {
+        Observes { scopes, cells }
+    }
+
     /// What both observe.
     pub fn and(self, other: Observes) -> Observes {
         Observes {
@@ -177,6 +183,10 @@ mod tests {
             assert_eq!(masked.get(section), want, "{section:?}");
         }
         assert!(Observes::ALL.unobservable().is_empty());
+        let no_cells = Observes::with(true, false);
+        assert_eq!(no_cells.unobservable(), [Section::Cells]);
+        assert_eq!(no_cells.and(Observes::ALL), no_cells);
+        assert_eq!(no_cells.and(Observes::BEHAVIOUR), Observes::BEHAVIOUR);
     }
 
     #[test]
