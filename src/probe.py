@@ -27,13 +27,26 @@ import builtins
 import gc
 import io
 import json
-import linecache
+
+try:
+    import linecache
+except ImportError:  # MicroPython
+    linecache = None
 import os
 import select
-import signal
+
+try:
+    import signal
+except ImportError:  # MicroPython, which has no fork either: its Node host serves it
+    signal = None
 import sys
 import time
 import types
+
+# MicroPython (docs/protocol.md, "MicroPython"): no code objects to walk and no
+# __closure__ (scopes and cells are not observable there), no module objects to
+# make and no sys.stdout to rebind (its Node host captures the output).
+MICROPYTHON = sys.implementation.name == "micropython"
 
 PROTOCOL = 3
 TOKEN_ENV = "CLOSURE_CONFORMANCE_TOKEN"
@@ -83,9 +96,10 @@ def clean(text):
 def type_name(obj):
     cls = type(obj)
     module = getattr(cls, "__module__", "builtins")
+    name = getattr(cls, "__qualname__", cls.__name__)  # MicroPython's built-ins have no __qualname__
     if module in ("builtins", "__main__", None):
-        return cls.__qualname__
-    return module + "." + cls.__qualname__
+        return name
+    return module + "." + name
 
 
 def safe_repr(value):
@@ -101,7 +115,7 @@ def safe_repr(value):
 
 
 def describe_exception(error):
-    if isinstance(error, SyntaxError):
+    if isinstance(error, SyntaxError) and hasattr(error, "msg"):  # MicroPython's has no msg, no lineno
         return {"type": type_name(error), "message": "%s (line %s)" % (error.msg, error.lineno)}
     try:
         message = clean(str(error))
@@ -257,24 +271,45 @@ class Snapshot:
         return None
 
 
+def fresh_main(path):
+    """A new __main__ module for a case. MicroPython cannot make a module: there
+    the case runs in the interpreter's own __main__, emptied first (its host puts
+    the whole interpreter back after every case)."""
+    if MICROPYTHON:
+        import __main__ as main
+
+        main.__dict__.clear()
+        main.__dict__.update({"__name__": "__main__", "__file__": path})
+        return main
+    main = types.ModuleType("__main__")
+    main.__file__ = path
+    main.__builtins__ = builtins
+    sys.modules["__main__"] = main
+    return main
+
+
 def observe(path, source, execute=True):
     """Run `source` as __main__ and observe it (or only compile it, when not
     `execute`). Never raises for anything the case does; leaves behind whatever
     the case changed (the caller isolates)."""
     stdout, stderr = CappedStream(), CappedStream()
-    main = types.ModuleType("__main__")
-    main.__file__ = path
-    main.__builtins__ = builtins
-    sys.modules["__main__"] = main
-    sys.argv = [path]
-    sys.stdout, sys.stderr = stdout, stderr
+    main = fresh_main(path)
+    if MICROPYTHON:
+        sys.argv[:] = [path]
+    else:
+        sys.argv = [path]
+        sys.stdout, sys.stderr = stdout, stderr
     exception = None
     code = None
     # Tracebacks and warnings show the case's lines from here, never from a file
     # that may or may not be found relative to the working directory.
-    linecache.cache[path] = (len(source), None, source.splitlines(True), path)
+    if linecache is not None:
+        linecache.cache[path] = (len(source), None, source.splitlines(True), path)
     try:
-        code = compile(source, path, "exec", dont_inherit=True)
+        if MICROPYTHON:  # takes no keyword arguments
+            code = compile(source, path, "exec")
+        else:
+            code = compile(source, path, "exec", dont_inherit=True)
     except SyntaxError as error:
         exception = describe_exception(error)
     if code is not None and execute:
@@ -283,8 +318,8 @@ def observe(path, source, execute=True):
         except BaseException as error:  # the case's own ending, whatever it is
             exception = describe_exception(error)
     # Observe before anything is put back: reprs may still print, and see the case's state.
-    scopes = code_scopes(code) if code is not None else []
-    cells = describe_cells(main.__dict__)
+    scopes = code_scopes(code) if code is not None and not MICROPYTHON else []
+    cells = describe_cells(main.__dict__) if not MICROPYTHON else []
     return {
         "stdout": clean(stdout.getvalue()),
         "stderr": clean(stderr.getvalue()),
@@ -339,9 +374,9 @@ def hello():
         "implementation": name,
         "language_version": "%d.%d.%d" % sys.version_info[:3],
         "implementation_version": implementation_version,
-        "executable": sys.executable,
+        "executable": getattr(sys, "executable", ""),
         "isolation": "fork" if hasattr(os, "fork") else "restore",
-        "pid_namespace": os.getpid() == 1,
+        "pid_namespace": hasattr(os, "getpid") and os.getpid() == 1,
         "sandbox": SANDBOX,
     }
 
@@ -367,7 +402,14 @@ def in_force(claimed):
 
 
 def hello_line():
+    if MICROPYTHON:  # its json.dumps takes no keyword arguments
+        return json.dumps(hello())
     return json.dumps(hello(), sort_keys=True)
+
+
+def observe_json(path, source, execute=True):
+    """observe() as JSON, for MicroPython's host, which adds the output it captured."""
+    return json.dumps(observe(path, source, execute))
 
 
 def dumps(value):

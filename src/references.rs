@@ -1,5 +1,6 @@
 //! The pinned references the tool installs itself on first need: Pyodide (CPython
-//! 3.12–3.15 compiled to WebAssembly) from npm into `$CLOSURE_CONFORMANCE_HOME/npm`,
+//! 3.12–3.15 compiled to WebAssembly), and MicroPython compiled to WebAssembly
+//! (tested against them, not a reference), from npm into `$CLOSURE_CONFORMANCE_HOME/npm`,
 //! pinned by references/package-lock.json, which is built into the binary. `npm ci`
 //! installs exactly what the lock names and checks every package against the lock's
 //! integrity hash. `closure-conformance install` and scripts/install-references call
@@ -53,6 +54,9 @@ pub fn pyodide_installed(home: &Path) -> bool {
                     .join("pyodide.mjs")
                     .is_file()
             })
+        && dir
+            .join("node_modules/micropython/micropython.mjs")
+            .is_file()
 }
 
 /// Installs the pinned Pyodide packages under `home` unless they are there,
@@ -85,7 +89,7 @@ pub fn ensure_pyodide(
         .map(|(_, pyodide, python)| format!("{pyodide} (CPython {python})"))
         .collect();
     tell(&format!(
-        "closure-conformance: installing Pyodide {} into {} with npm ci, checked against the hashes of references/package-lock.json (once; --offline refuses)\n",
+        "closure-conformance: installing Pyodide {} and MicroPython into {} with npm ci, checked against the hashes of references/package-lock.json (once; --offline refuses)\n",
         versions.join(", "),
         dir.display()
     ));
@@ -118,7 +122,7 @@ pub fn ensure_pyodide(
         ));
     }
     tell(&format!(
-        "closure-conformance: Pyodide installed in {:.0} s\n",
+        "closure-conformance: Pyodide and MicroPython installed in {:.0} s\n",
         started.elapsed().as_secs_f64()
     ));
     Ok(Installed::Now)
@@ -197,6 +201,16 @@ mod tests {
                 "{alias}"
             );
         }
+        let micropython = &lock["packages"]["node_modules/micropython"];
+        assert_eq!(
+            micropython["name"],
+            "@micropython/micropython-webassembly-pyscript"
+        );
+        assert_eq!(micropython["version"], "1.27.0");
+        assert!(micropython["integrity"]
+            .as_str()
+            .unwrap()
+            .starts_with("sha512-"));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 mod common;
 
+use closure_conformance::backend::Kind;
 use common::{fixture, on_every_backend};
 
 /// State a case cannot change on a backend at all, so the noticer cannot see it
@@ -53,6 +54,13 @@ fn the_noticer_notices_every_kind_of_pollution() {
         let clean = backend.run(&notice);
         let polluted = backend.run(&combined);
         assert_eq!(polluted.fault, None, "{name}");
+        if backend.spec.kind == Kind::MicroPython {
+            // The pollution starts by rebinding sys.stdout, which MicroPython
+            // refuses; its isolation is shown by tests/micropython.rs instead.
+            let refused = polluted.exception.as_ref().map(|e| e.message.as_str());
+            assert_eq!(refused, Some("'module' object has no attribute 'stdout'"));
+            return;
+        }
         let clean_lines: Vec<&str> = clean.stdout.lines().collect();
         let polluted_lines: Vec<&str> = polluted.stdout.lines().collect();
         assert_eq!(

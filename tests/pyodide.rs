@@ -81,7 +81,7 @@ fn fake_npm(bin: &Path, log: &Path) {
         .map(|(alias, _, _)| *alias)
         .collect();
     let npm = format!(
-        "#!/bin/sh\necho \"$PWD $*\" >> '{}'\ncmp -s package-lock.json '{}' || exit 3\nfor p in {}; do mkdir -p node_modules/$p && touch node_modules/$p/pyodide.mjs; done\n",
+        "#!/bin/sh\necho \"$PWD $*\" >> '{}'\ncmp -s package-lock.json '{}' || exit 3\nfor p in {}; do mkdir -p node_modules/$p && touch node_modules/$p/pyodide.mjs; done\nmkdir -p node_modules/micropython && touch node_modules/micropython/micropython.mjs\n",
         log.display(),
         Path::new(env!("CARGO_MANIFEST_DIR")).join("references/package-lock.json").display(),
         aliases.join(" ")
@@ -141,7 +141,7 @@ fn a_run_installs_the_pinned_pyodide_on_first_need_and_offline_refuses() {
         "{stderr}"
     );
     assert!(
-        stderr.contains("closure-conformance: Pyodide installed in "),
+        stderr.contains("closure-conformance: Pyodide and MicroPython installed in "),
         "{stderr}"
     );
     assert!(!stdout.contains("installing"), "{stdout}");

@@ -1,7 +1,7 @@
 //! Discovery: the backends found on this machine, the ones missing and how to install
 //! them, the options and environment that steer the search, and the `backends` listing.
 
-use super::{cpython, external, newest, pyodide, pypy, rustpython, Kind};
+use super::{cpython, external, micropython, newest, pyodide, pypy, rustpython, Kind, Observes};
 use crate::version::PyVersion;
 use crate::worker::WorkerCommand;
 use std::collections::BTreeMap;
@@ -27,6 +27,8 @@ pub struct Spec {
     pub command: WorkerCommand,
     /// Cases a worker runs before it is replaced.
     pub max_cases: usize,
+    /// The sections it can observe (`observes.rs`).
+    pub observes: Observes,
 }
 
 /// A backend that could be here but is not, and how to get it.
@@ -126,6 +128,7 @@ pub fn discover_kinds(options: &BackendOptions, kinds: &[Kind]) -> Discovery {
             Kind::Pyodide => pyodide::discover(options, &mut found),
             Kind::PyPy => pypy::discover(options, &mut found),
             Kind::RustPython => rustpython::discover(options, &mut found),
+            Kind::MicroPython => micropython::discover(options, &mut found),
             Kind::External => external::discover(options, &mut found),
         }
     }
@@ -233,7 +236,20 @@ pub fn listing(found: &Discovery) -> String {
             _ => "",
         };
         let (name, build, seal) = (&spec.name, &spec.build, pyodide::seal_note(spec.kind));
-        let _ = writeln!(out, "  {name:14} {build} ({language}{role}{seal})");
+        let unobservable: Vec<&str> = spec
+            .observes
+            .unobservable()
+            .iter()
+            .map(|s| s.name())
+            .collect();
+        let observes = match unobservable.is_empty() {
+            true => String::new(),
+            false => format!("; not observable: {}", unobservable.join(", ")),
+        };
+        let _ = writeln!(
+            out,
+            "  {name:14} {build} ({language}{role}{seal}{observes})"
+        );
     }
     if !found.unavailable.is_empty() {
         out.push_str("missing or skipped:\n");

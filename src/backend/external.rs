@@ -28,7 +28,7 @@ pub fn parse_interpreter(text: &str) -> Result<(String, String), String> {
     if command.is_empty() {
         return Err(format!("interpreter {name} has an empty command"));
     }
-    let builtin = ["cpython", "pyodide", "pypy", "rustpython"];
+    let builtin = ["cpython", "pyodide", "pypy", "rustpython", "micropython"];
     if builtin.contains(&name) || name.starts_with("cpython-") || name.starts_with("pyodide-") {
         return Err(format!(
             "interpreter name {name:?} is taken by a built-in backend; choose another"
@@ -68,6 +68,7 @@ pub fn discover(options: &BackendOptions, found: &mut Discovery) {
             build: command.clone(),
             command: WorkerCommand { program, args, env },
             max_cases: CASES_PER_WORKER,
+            observes: super::Observes::ALL,
         });
     }
 }

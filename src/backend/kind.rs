@@ -7,6 +7,7 @@ pub enum Kind {
     Pyodide,
     PyPy,
     RustPython,
+    MicroPython,
     External,
 }
 
@@ -19,17 +20,19 @@ impl Kind {
         match name {
             "pypy" => Kind::PyPy,
             "rustpython" => Kind::RustPython,
+            "micropython" => Kind::MicroPython,
             _ if name.starts_with("cpython-") => Kind::CPython,
             _ if name.starts_with("pyodide-") => Kind::Pyodide,
             _ => Kind::External,
         }
     }
 
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::CPython,
         Kind::Pyodide,
         Kind::PyPy,
         Kind::RustPython,
+        Kind::MicroPython,
         Kind::External,
     ];
 
@@ -39,14 +42,16 @@ impl Kind {
             Kind::Pyodide => "pyodide",
             Kind::PyPy => "pypy",
             Kind::RustPython => "rustpython",
+            Kind::MicroPython => "micropython",
             Kind::External => "external",
         }
     }
 
     /// Whether its workers are native processes, started in our sandbox
-    /// (src/sandbox/); Pyodide's host runs under Node with its own containment.
+    /// (src/sandbox/); the hosts of Pyodide and MicroPython run under Node with
+    /// their own containment (backend/wasm_seal.mjs).
     pub fn is_native(self) -> bool {
-        self != Kind::Pyodide
+        !matches!(self, Kind::Pyodide | Kind::MicroPython)
     }
 
     /// Whether its observations are CPython's, and so may make goldens.
@@ -66,6 +71,8 @@ mod tests {
         assert_eq!(Kind::of_backend("pyodide-3.14"), Kind::Pyodide);
         assert_eq!(Kind::of_backend("pypy"), Kind::PyPy);
         assert_eq!(Kind::of_backend("rustpython"), Kind::RustPython);
+        assert_eq!(Kind::of_backend("micropython"), Kind::MicroPython);
+        assert!(!Kind::MicroPython.is_native() && !Kind::MicroPython.is_reference());
         // External names may start like built-in ones, but never equal them.
         assert_eq!(Kind::of_backend("rustpython-0.6.0"), Kind::External);
         assert_eq!(Kind::of_backend("pypy-nightly"), Kind::External);

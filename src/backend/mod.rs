@@ -8,6 +8,7 @@
 //! | `pyodide` | `pyodide-3.X` | CPython compiled to WebAssembly, npm packages run by Node |
 //! | `pypy` | `pypy` | `pypy3` on PATH |
 //! | `rustpython` | `rustpython` | RustPython linked into this binary |
+//! | `micropython` | `micropython` | MicroPython compiled to WebAssembly, npm, run by Node; observes behaviour only |
 //! | `external` | any | `--interpreter NAME=COMMAND` |
 //!
 //! CPython builds (native and pyodide) are the references: for each language
@@ -19,8 +20,10 @@ mod discovery;
 pub mod external;
 mod identify;
 mod kind;
+pub mod micropython;
 pub mod named;
 pub mod newest;
+mod observes;
 pub mod pyodide;
 pub mod pypy;
 pub mod rustpython;
@@ -31,6 +34,7 @@ pub use discovery::{
 };
 pub use identify::{describe_hello, identify, Identity, IDENTIFY_TIMEOUT};
 pub use kind::Kind;
+pub use observes::{Observes, NOT_OBSERVABLE};
 
 use crate::case::Case;
 use crate::observation::Observation;

@@ -10,8 +10,12 @@ use crate::worker::WorkerCommand;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
-/// The Node host that serves the probe from Pyodide.
-pub const HOST_SOURCE: &str = include_str!("pyodide_host.mjs");
+/// The Node host that serves the probe from Pyodide: the seal it shares with
+/// MicroPython's host, then its own part.
+pub const HOST_SOURCE: &str = concat!(
+    include_str!("wasm_seal.mjs"),
+    include_str!("pyodide_host.mjs")
+);
 
 /// What scripts/install-references installs: (npm alias, pyodide version, Python).
 pub const PACKAGES: &[(&str, &str, &str)] = &[
@@ -25,7 +29,7 @@ pub const PACKAGES: &[(&str, &str, &str)] = &[
 /// isolated, and where the limits are.
 pub fn seal_note(kind: Kind) -> &'static str {
     match kind {
-        Kind::Pyodide => {
+        Kind::Pyodide | Kind::MicroPython => {
             "; memory snapshot, sealed by Node's permission model: limits in docs/protocol.md"
         }
         _ => "",
@@ -65,6 +69,7 @@ pub fn discover(options: &BackendOptions, found: &mut Discovery) {
                     build: format!("CPython {python} (pyodide {pyodide})"),
                     command: host_command(node, &package),
                     max_cases: CASES_PER_WORKER,
+                    observes: super::Observes::ALL,
                 },
             ));
         }
@@ -109,7 +114,7 @@ fn read_package(package: &Path) -> Option<(String, String)> {
 /// model, reading only the Pyodide package (no writes, child processes, workers or
 /// addons), and no code from strings, so that no JavaScript a case reaches can
 /// evaluate its way to Node's globals.
-fn seal_flags(package: &Path) -> Vec<OsString> {
+pub(super) fn seal_flags(package: &Path) -> Vec<OsString> {
     let package = package
         .canonicalize()
         .unwrap_or_else(|_| package.to_path_buf());

@@ -1,68 +1,28 @@
 // closure-conformance: serve the probe protocol from CPython compiled to WebAssembly.
 //
-// Run by the pyodide backend as `node <seal flags> --input-type=module -e <this file>`
-// with CLOSURE_CONFORMANCE_PYODIDE (an installed pyodide package folder) and
-// CLOSURE_CONFORMANCE_PROBE (the source of src/probe.py) in the environment.
-// It loads Pyodide once, defines the probe, unchanged, as a module named `probe`,
-// then answers each request line on stdin with one response line on stdout, as
-// `probe.py --serve` does on a native interpreter. Whatever Python writes to the
-// real stdout or stderr goes to our stderr, never into the protocol.
+// Run by the pyodide backend after wasm_seal.mjs (the isolation and the seal it
+// shares with MicroPython's host), as `node <seal flags> --input-type=module -e
+// <wasm_seal.mjs + this file>` with CLOSURE_CONFORMANCE_PYODIDE (an installed
+// pyodide package folder) and CLOSURE_CONFORMANCE_PROBE (the source of
+// src/probe.py) in the environment. It loads Pyodide once, defines the probe,
+// unchanged, as a module named `probe`, then answers each request line on stdin
+// with one response line on stdout, as `probe.py --serve` does on a native
+// interpreter. Whatever Python writes to the real stdout or stderr goes to our
+// stderr, never into the protocol.
 //
-// Isolation. WebAssembly cannot fork, but all of the interpreter's state (every
-// module, class, C static and the allocator itself) lives in its linear memory.
-// After start-up the host copies that memory once; after every case it copies it
-// back (and zeroes what the case grew), so each case starts from the same bytes
-// whatever ran before. What lives outside that memory is JavaScript's: the
-// working directory is put back; files written, descriptors left open, timers
-// left pending and changed JavaScript built-ins cannot be, so the response asks
-// the runner to replace the worker.
-//
-// The seal (docs/protocol.md, "Pyodide's seal"). Node runs with its permission
-// model (reads only under the Pyodide package; no writes, child processes,
-// workers or native addons) and without code generation from strings, so no
-// JavaScript reached from Python can evaluate source to find the global object.
-// Pyodide gets an empty, frozen object as its `js` module, and the Python-side
-// handle on Pyodide's own API (`pyodide_js`) is dropped before the first case:
-// what Python can still reach are the objects it converts itself and the
-// built-ins behind them (checked after every case). The token, the response
-// channel and everything the host calls after a case were captured before any
-// case ran. The memory cap is Pyodide's own: growing the WebAssembly memory past
-// it fails (MemoryError in the case), and a case that needed more, or left the
-// memory larger than its cap, fails with "memory limit exceeded".
+// Pyodide's own part of the seal: Pyodide gets an empty, frozen object as its
+// `js` module, and the Python-side handle on Pyodide's own API (`pyodide_js`) is
+// dropped before the first case: what Python can still reach are the objects it
+// converts itself and the built-ins behind them (checked after every case).
 import path from "node:path";
 import { constants as fsConstants } from "node:fs";
-import { createInterface } from "node:readline";
 import { pathToFileURL } from "node:url";
 
-const apply = Reflect.apply;
-const stringify = JSON.stringify;
-const parse = JSON.parse;
-const endsWith = String.prototype.endsWith;
-const slice = String.prototype.slice;
-const typedSet = Object.getPrototypeOf(Uint8Array.prototype).set;
-const typedFill = Object.getPrototypeOf(Uint8Array.prototype).fill;
-const typedSlice = Object.getPrototypeOf(Uint8Array.prototype).slice;
-const bufferOf = Object.getOwnPropertyDescriptor(WebAssembly.Memory.prototype, "buffer").get;
-const byteLengthOf = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "byteLength").get;
-const growMemory = WebAssembly.Memory.prototype.grow;
-const Bytes = Uint8Array;
-const stdoutWrite = process.stdout.write.bind(process.stdout);
-const stderrWrite = process.stderr.write.bind(process.stderr);
-
 const packageDir = process.env.CLOSURE_CONFORMANCE_PYODIDE;
-const probeSource = process.env.CLOSURE_CONFORMANCE_PROBE;
 if (!packageDir || !probeSource) {
   stderrWrite("pyodide host: CLOSURE_CONFORMANCE_PYODIDE and CLOSURE_CONFORMANCE_PROBE must be set\n");
   process.exit(2);
 }
-const token = process.env.CLOSURE_CONFORMANCE_TOKEN ?? "";
-delete process.env.CLOSURE_CONFORMANCE_TOKEN;
-
-// The memory cap of the running case, in bytes, and the largest size refused.
-const PAGE = 65536;
-let cap = Infinity;
-let refused = 0;
-const sizeOf = (memory) => apply(byteLengthOf, apply(bufferOf, memory, []), []);
 
 // Emscripten's NODEFS reads the fs flags through process.binding, which the
 // permission model refuses; only that one lookup is answered, and only while loading.
@@ -109,39 +69,10 @@ const guarded =
 sys.meta_path[0] is _NoJavaScript and not any(n.split(".")[0] in _NoJavaScript.blocked for n in sys.modules)
 `) === true;
 pyodide.runPython("import gc\ngc.collect()\ndel gc");
-const respond = probe.respond_in_process;
+const respondInProcess = probe.respond_in_process;
 const hello = parse(probe.hello_line());
 hello.build = "pyodide " + pyodide.version;
 hello.isolation = "snapshot";
-
-// JavaScript-side state a case can change without touching the interpreter's memory.
-const FS = pyodide.FS;
-const cwd = FS.cwd();
-const chdir = FS.chdir;
-const streams = FS.streams;
-let filesChanged = false;
-for (const name of ["write", "mknod", "mkdir", "rename", "rmdir", "unlink", "symlink", "chmod", "truncate", "utime", "ftruncate", "fchmod", "mount", "unmount"]) {
-  const original = FS[name];
-  if (typeof original === "function") {
-    FS[name] = function (...args) {
-      filesChanged = true;
-      return apply(original, this, args);
-    };
-  }
-}
-const openStreams = () => {
-  let open = 0;
-  for (let i = 0; i < streams.length; i++) if (streams[i]) open++;
-  return open;
-};
-const activeResources = process.getActiveResourcesInfo;
-const timers = () => {
-  const kinds = activeResources();
-  let pending = 0;
-  for (let i = 0; i < kinds.length; i++) if (kinds[i] === "Timeout" || kinds[i] === "Immediate") pending++;
-  return pending;
-};
-const baseline = { streams: openStreams(), timers: timers() };
 
 const module = pyodide._module;
 const memoryObject = [module.wasmMemory, module.memory, module.LDSO?.loadedLibsByName?.__main__?.exports?.memory].find(
@@ -151,171 +82,10 @@ if (!memoryObject) {
   stderrWrite("pyodide host: cannot find Pyodide's WebAssembly memory\n");
   process.exit(2);
 }
-// Emscripten grows the memory through its `grow` method: the instance's own one
-// refuses to pass the running case's cap (malloc then fails: MemoryError).
-Object.defineProperty(memoryObject, "grow", {
-  value: function grow(pages) {
-    const wanted = sizeOf(this) + pages * PAGE;
-    if (wanted > cap) {
-      if (wanted > refused) refused = wanted;
-      throw new RangeError("WebAssembly.Memory.grow(): over the case's memory cap");
-    }
-    return apply(growMemory, this, [pages]);
-  },
+await serve({
+  memoryObject,
+  FS: pyodide.FS,
+  respond: (line) => respondInProcess(line, ""),
+  hello,
+  guards: guarded ? ["no-js-import"] : [],
 });
-const heap = () => new Bytes(apply(bufferOf, memoryObject, []));
-const snapshot = apply(typedSlice, heap(), []);
-const snapshotSize = snapshot.length;
-const restore = () => {
-  const bytes = heap();
-  apply(typedSet, bytes, [snapshot]);
-  if (bytes.length > snapshotSize) apply(typedFill, bytes, [0, snapshotSize]);
-};
-
-/// Why the worker must be replaced after a case, or null.
-const leftovers = () => {
-  if (FS.cwd() !== cwd) apply(chdir, FS, [cwd]);
-  const changed = filesChanged;
-  filesChanged = false;
-  if (changed) return "the case changed files in Pyodide's file system";
-  if (openStreams() !== baseline.streams) return "the case left files open";
-  if (timers() !== baseline.timers) return "the case left JavaScript timers pending";
-  return builtinsChanged();
-};
-
-// The JavaScript built-ins a case can still reach (from any object it converts:
-// `to_js([]).constructor` is Array, and so on), as they were before the first
-// case: every own property of each, and its prototype and extensibility. A case
-// that changed one changed JavaScript for every later case (and for Pyodide's own
-// glue code), so the worker is replaced.
-const ownKeys = Reflect.ownKeys;
-const describe = Reflect.getOwnPropertyDescriptor;
-const prototypeOf = Reflect.getPrototypeOf;
-const isExtensible = Reflect.isExtensible;
-const same = Object.is;
-const BUILTIN_NAMES = [
-  "Object", "Function", "Array", "Number", "parseFloat", "parseInt", "Boolean", "String", "Symbol",
-  "Date", "Promise", "RegExp", "Error", "AggregateError", "EvalError", "RangeError", "ReferenceError",
-  "SyntaxError", "TypeError", "URIError", "JSON", "Math", "Intl", "ArrayBuffer", "Atomics", "Uint8Array",
-  "Int8Array", "Uint16Array", "Int16Array", "Uint32Array", "Int32Array", "Float32Array", "Float64Array",
-  "Uint8ClampedArray", "BigUint64Array", "BigInt64Array", "DataView", "Map", "BigInt", "Set", "WeakMap",
-  "WeakSet", "Proxy", "Reflect", "FinalizationRegistry", "WeakRef", "decodeURI", "decodeURIComponent",
-  "encodeURI", "encodeURIComponent", "escape", "unescape", "isFinite", "isNaN", "SharedArrayBuffer",
-  "WebAssembly", "TextEncoder", "TextDecoder", "URL", "URLSearchParams",
-];
-const builtinRoots = () => {
-  const roots = [];
-  for (const name of BUILTIN_NAMES) if (name in globalThis) roots.push(globalThis[name]);
-  roots.push(prototypeOf(function* () {}), prototypeOf(async function () {}), prototypeOf(async function* () {}));
-  roots.push(prototypeOf([][Symbol.iterator]()), prototypeOf(new Map().entries()), prototypeOf(new Set().values()));
-  roots.push(prototypeOf(""[Symbol.iterator]()), prototypeOf(/a/[Symbol.matchAll]("")));
-  return roots;
-};
-/// Every object reachable from the roots through own properties and prototypes.
-const builtinRecord = () => {
-  const objects = [];
-  const seen = new Set();
-  const queue = builtinRoots();
-  for (let i = 0; i < queue.length; i++) {
-    const object = queue[i];
-    if ((typeof object !== "object" && typeof object !== "function") || object === null || seen.has(object)) continue;
-    seen.add(object);
-    const keys = ownKeys(object);
-    const entries = [];
-    for (let k = 0; k < keys.length; k++) {
-      const d = describe(object, keys[k]);
-      entries.push(keys[k], d.value, d.get, d.set, d.writable, d.enumerable, d.configurable);
-      for (const next of [d.value, d.get, d.set]) if (next !== undefined) queue.push(next);
-    }
-    const proto = prototypeOf(object);
-    queue.push(proto);
-    objects.push({ object, proto, extensible: isExtensible(object), entries });
-  }
-  return objects;
-};
-const builtins = builtinRecord();
-const builtinsChanged = () => {
-  for (let i = 0; i < builtins.length; i++) {
-    const { object, proto, extensible, entries } = builtins[i];
-    const keys = ownKeys(object);
-    if (prototypeOf(object) !== proto || isExtensible(object) !== extensible || keys.length * 7 !== entries.length) {
-      return "the case changed JavaScript's built-in objects";
-    }
-    for (let k = 0, e = 0; k < keys.length; k++, e += 7) {
-      const d = describe(object, keys[k]);
-      if (
-        keys[k] !== entries[e] || !same(d.value, entries[e + 1]) || d.get !== entries[e + 2] || d.set !== entries[e + 3] ||
-        d.writable !== entries[e + 4] || d.enumerable !== entries[e + 5] || d.configurable !== entries[e + 6]
-      ) {
-        return "the case changed JavaScript's built-in objects";
-      }
-    }
-  }
-  return null;
-};
-
-const mebibytes = (bytes) => `${Math.floor(bytes / 1048576)} MiB`;
-const RESPONDER = ', "responder": ""}';
-
-/// The response line for a request: the probe's, or the memory fault. The token
-/// never enters the interpreter, so no case can learn it.
-const answer = (line) => {
-  let request = null;
-  try {
-    request = parse(line);
-  } catch {}
-  const limit = typeof request?.memory === "number" ? request.memory : Infinity;
-  const caseCap = Math.max(limit, snapshotSize);
-  cap = caseCap;
-  refused = 0;
-  const response = respond(line, "");
-  cap = Infinity;
-  const size = sizeOf(memoryObject);
-  restore();
-  let why = leftovers();
-  if (size > snapshotSize) why ??= "the case grew the WebAssembly memory, which never shrinks";
-  if (refused > 0 || size > caseCap) {
-    const used = Math.max(refused, size);
-    const fault = `memory limit exceeded (${mebibytes(used)} used, limit ${mebibytes(limit)})`;
-    return stringify({ id: request.id, responder: token, fault, replace: why });
-  }
-  if (!apply(endsWith, response, [RESPONDER])) {
-    return stringify({ id: request?.id ?? null, responder: token, fault: "probe error: malformed response" });
-  }
-  if (why !== null) {
-    const parsed = parse(response);
-    parsed.replace ??= why;
-    parsed.responder = token;
-    return stringify(parsed);
-  }
-  return apply(slice, response, [0, -RESPONDER.length]) + `, "responder": ${stringify(token)}}`;
-};
-
-// The seal's protections in force, each checked here as this worker runs (not
-// as it was asked to run), named in the hello as a native worker names its
-// sandbox's: reports list them in backends[].sandbox.
-const sealed = () => {
-  const names = [];
-  const permission = process.permission;
-  if (
-    typeof permission?.has === "function" &&
-    !permission.has("fs.write") && !permission.has("child") && !permission.has("worker") &&
-    !permission.has("fs.read", "/")
-  ) {
-    names.push("node-permissions");
-  }
-  try {
-    new Function("return 1");
-  } catch (error) {
-    if (error instanceof EvalError) names.push("no-code-from-strings");
-  }
-  if (guarded) names.push("no-js-import");
-  if (memoryObject.grow !== growMemory) names.push("memory-cap");
-  if (builtins.length > 0) names.push("js-builtins-check");
-  return names;
-};
-hello.sandbox = sealed();
-
-stdoutWrite(stringify(hello) + "\n");
-const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-for await (const line of lines) stdoutWrite(answer(line) + "\n");
