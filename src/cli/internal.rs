@@ -14,7 +14,7 @@ pub fn install() -> Outcome {
     let offline = references::offline_from_env();
     match references::ensure_pyodide(&home, offline, &tell).map_err(Error::Usage)? {
         references::Installed::Already => say(&format!(
-            "Pyodide: already installed in {}\n",
+            "Pyodide and MicroPython: already installed in {}\n",
             references::npm_dir(&home).display()
         ))?,
         references::Installed::Now => {}
