@@ -18,5 +18,6 @@ pub mod oracle;
 pub mod oracle_report;
 pub mod reduce;
 pub mod save;
+pub mod scope_fields;
 pub mod signature;
 pub mod summary;
