@@ -9,7 +9,7 @@
 
 use super::bindings;
 use super::campaign::{run_alone, runs_on, Watch};
-use super::generate::{generate, requires_source, Mode, Program};
+use super::generate::{generate, requires_source, Mode, Program, ENDS_UNBOUND_ON};
 use super::identity::{normalize_message, quoted};
 use super::ir;
 use super::minimal::minimize;
@@ -76,16 +76,21 @@ pub struct Outcome {
     pub regressions: Vec<Regression>,
 }
 
-/// What a program was predicted to do, against what a reference did.
+/// What a program was predicted to do, against what a reference did. A program
+/// that ends unbound must end on the NameError of that read: any other exception
+/// (an UnboundLocalError raised before it, gh-156664) is a deviation.
 pub fn ending(program_ends_unbound: bool, observation: &Observation) -> Ending {
     if let Some(fault) = &observation.fault {
         let first = fault.lines().next().unwrap_or("");
         return Some(("fault".into(), normalize_message(first)));
     }
+    let planned = format!("name '{ENDS_UNBOUND_ON}' is not defined");
     match &observation.exception {
         None if !program_ends_unbound => None,
         Some(e)
-            if program_ends_unbound && (e.kind == "NameError" || e.kind == "UnboundLocalError") =>
+            if program_ends_unbound
+                && e.kind == "NameError"
+                && first_line(&e.message) == planned =>
         {
             None
         }
@@ -267,7 +272,10 @@ fn reduce_one(
         Some(name) => bindings::of(std::slice::from_ref(&source))
             .ok()
             .and_then(|mut all| all.pop())
-            .map_or_else(|| "unknown".into(), |b| b.anywhere(&name)),
+            .map_or_else(
+                || "unknown".into(),
+                |b| super::identity::bound_where_read(&b, &message, &name),
+            ),
         None => "no name".into(),
     };
     Some(Regression {

@@ -43,6 +43,10 @@ use scope::Scopes;
 /// Bumped whenever the same seed could give another program.
 pub const GENERATOR_VERSION: u32 = 1;
 
+/// The name a program that ends unbound reads last: bound nowhere, so its
+/// NameError names it (the spec oracle, src/fuzz/oracle.rs, checks that it does).
+pub const ENDS_UNBOUND_ON: &str = "z";
+
 /// Which programs to make and how they are observed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {

@@ -68,7 +68,7 @@ impl Generator {
         let mut ends_unbound = false;
         if self.rng.chance(15) {
             // `z` is bound nowhere: certain to be unbound, whatever ran.
-            let read = self.scopes.read(0, "z");
+            let read = self.scopes.read(0, super::ENDS_UNBOUND_ON);
             body.push(Stmt::Print(vec![read]));
             ends_unbound = true;
         }
