@@ -9,7 +9,7 @@
 
 use super::bindings;
 use super::campaign::{run_alone, runs_on, Watch};
-use super::generate::{generate, requires_source, Mode, Program, ENDS_UNBOUND_ON};
+use super::generate::{generate_for_oracle, requires_source, Mode, Program, ENDS_UNBOUND_ON};
 use super::identity::{normalize_message, quoted};
 use super::ir;
 use super::minimal::minimize;
@@ -136,9 +136,7 @@ pub fn run(
     while next < seeds.end && time.is_none_or(|limit| started.elapsed() < limit) {
         let end = (next + batch as u64).min(seeds.end);
         let seed = |i: u64| seed_list.get(i as usize).copied().unwrap_or(i);
-        let programs: Vec<Program> = (next..end)
-            .map(|i| generate(seed(i), Mode::Execute))
-            .collect();
+        let programs: Vec<Program> = (next..end).map(|i| generate_for_oracle(seed(i))).collect();
         next = end;
         programs_run += programs.len() as u64;
         let endings = observe(&programs, references);
@@ -244,7 +242,7 @@ fn reduce_one(
     (deviating, agreeing): (&[(usize, PyVersion)], usize),
     budget: usize,
 ) -> Option<Regression> {
-    let program = generate(seed, Mode::Execute);
+    let program = generate_for_oracle(seed);
     let (first, _) = deviating.first()?;
     let (bad, good) = (&references[*first].0, &references[agreeing].0);
     let good_version = references[agreeing].1;
