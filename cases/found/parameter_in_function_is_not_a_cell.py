@@ -2,10 +2,9 @@
 # source: fuzz seed 309 (generator 1, execute mode), reduced from 59 to 6 lines
 # identity: rustpython-0.6.0: scopes: function cellvars missing: parameter
 # cause: parameter_in_function_is_not_a_cell
-# same-cause: rustpython-0.6.0: scopes: function varnames extra: local
-# same-cause: rustpython-0.6.0: scopes: function varnames extra: match capture
-# same-cause: rustpython-0.6.0: scopes: function cellvars missing: local
-# same-cause: rustpython-0.6.0: scopes: function cellvars missing: match capture
+# same-cause: rustpython-0.6.0: scopes: function varnames extra, cellvars missing: local
+# same-cause: rustpython-0.6.0: scopes: function varnames extra, cellvars missing: match capture
+# note: a local or match capture that is a cell on CPython 3.14 and a plain local on rustpython-0.6.0 is one difference, in varnames and cellvars together
 # note: one case per root cause: each same-cause identity is another witness of this cause, merged into this case (docs/fuzzing.md)
 # rules: claims/free-variable-definition, claims/anonymous-closure, comprehensions/comprehension-reads-free
 # diverges: rustpython-0.6.0 scopes: scopes: CPython `g: varnames=('x', 'n', 'h') cellvars=('x',) freevars=()`, rustpython-0.6.0 `g: varnames=('x', 'n', 'h') cellvars=() freevars=()`; checked against CPython 3.14.2 (pyodide 314.0.7)

@@ -4,7 +4,7 @@
 # cause: walrus_target_is_read_as_an_unbound_local
 # same-cause: rustpython: exception: none vs NameError (none; cannot access free variable '…' where it is not associated with a value in enclosing scope); the name is bound as walrus target
 # same-cause: rustpython: exception: NameError vs NameError (name '…' is not defined; cannot access free variable '…' where it is not associated with a value in enclosing scope); the name is bound as walrus target
-# same-cause: rustpython: scopes: function varnames missing: walrus target
+# same-cause: rustpython: scopes: function varnames missing, cellvars extra: walrus target
 # same-cause: rustpython: scopes: generator expression freevars missing: walrus target
 # note: one case per root cause: each same-cause identity is another witness of this cause, merged into this case (docs/fuzzing.md)
 # rules: claims/free-variable-definition, comprehensions/walrus-binds-enclosing, comprehensions/comprehension-reads-free

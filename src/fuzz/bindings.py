@@ -1,9 +1,12 @@
 # How every name is bound in every scope of a program, for the root-cause
 # identity (src/fuzz/bindings.rs). Reads programs, each ended by a NUL byte, on
 # stdin; for each, as soon as it has arrived, writes lines
-# `qualname<TAB>kind<TAB>name<TAB>bindings` (bindings joined by `+`), then a line
-# with a single NUL. A program that does
-# not parse gives only the NUL line. Scopes are named by their 3.11 qualname
+# `index<TAB>qualname<TAB>kind<TAB>name<TAB>bindings<TAB>binder` (bindings joined
+# by `+`; binder: the index of the scope a read of the name there resolves to, or
+# -1 where the scope does not read it), one line with an empty name for every
+# scope (so that scopes of one qualname can be numbered in order), then a line
+# with a single NUL. A program that does not parse gives only the NUL line.
+# Scopes are numbered in source order and named by their 3.11 qualname
 # (comprehensions are code objects of their own).
 import ast
 import sys
@@ -163,18 +166,25 @@ FUNCTIONS = ("function", "lambda")
 
 
 def resolve(scopes):
-    """`read` alone becomes `free` (a function around binds it) or `global read`."""
+    """`read` alone becomes `free` (a function around binds it) or `global read`.
+    Returns, for every (scope, name) read there, the scope the read resolves to."""
+    binders = {}
     for scope in scopes:
         for name, hows in scope.names.items():
+            if "read" not in hows:
+                continue
             if hows != {"read"}:
+                binders[scope, name] = scopes[0] if "global" in hows else scope
                 continue
             hows.clear()
+            binders[scope, name] = scopes[0]
             outer = scope.parent
             while outer is not None and outer.kind != "module":
                 bound = outer.names.get(name, set()) - {"read", "free", "global read"}
                 if outer.kind != "class body" and bound:
                     if "global" not in bound:
                         hows.add("free")
+                        binders[scope, name] = outer
                     break
                 outer = outer.parent
             if not hows:
@@ -182,6 +192,7 @@ def resolve(scopes):
         for hows in scope.names.values():
             if len(hows) > 1:
                 hows.discard("read")
+    return binders
 
 
 def answer(source, out):
@@ -192,11 +203,15 @@ def answer(source, out):
         return
     walker = Walker()
     walker.body_of(walker.module, tree.body)
-    resolve(walker.scopes)
-    for scope in walker.scopes:
+    binders = resolve(walker.scopes)
+    index = {id(scope): i for i, scope in enumerate(walker.scopes)}
+    for i, scope in enumerate(walker.scopes):
+        out.write(f"{i}\t{scope.qualname}\t{scope.kind}\t\t\t-1\n")
         for name in sorted(scope.names):
             hows = "+".join(sorted(scope.names[name]))
-            out.write(f"{scope.qualname}\t{scope.kind}\t{name}\t{hows}\n")
+            binder = binders.get((scope, name))
+            binder = -1 if binder is None else index[id(binder)]
+            out.write(f"{i}\t{scope.qualname}\t{scope.kind}\t{name}\t{hows}\t{binder}\n")
     out.write("\0\n")
 
 

@@ -10,19 +10,49 @@ use std::process::{Child, ChildStdin, ChildStdout, Command, Stdio};
 
 const SCRIPT: &str = include_str!("bindings.py");
 
-/// One program's scopes, keyed by the normalized qualname (see `normalize`).
+/// One program's scopes, each keyed by its normalized qualname (see `normalize`),
+/// numbered `#2`, `#3` when several code objects have it (in source order, as
+/// src/fuzz/identity.rs numbers the scopes section): each code object has its own
+/// bindings, so a name bound one way in one `<genexpr>` and another way in the
+/// next is not one name bound two ways.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Bindings {
-    /// qualname → kind of scope.
+    /// scope → kind of scope.
     pub kinds: BTreeMap<String, String>,
-    /// (qualname, name) → how it is bound, e.g. `comprehension target+local`.
+    /// (scope, name) → how it is bound, e.g. `comprehension target+local`.
     pub names: BTreeMap<(String, String), String>,
+    /// (scope, name) read there → the scope that read resolves to (itself, a
+    /// function around it, or `<module>`).
+    pub binders: BTreeMap<(String, String), String>,
+}
+
+/// The keys of scopes given by their qualnames in source order: normalized, and
+/// numbered `#2`, `#3` from the second scope with the same normalized qualname.
+pub fn keys<'a>(qualnames: impl Iterator<Item = &'a str>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for qualname in qualnames {
+        let base = normalize(qualname);
+        let n = seen.entry(base.clone()).or_insert(0);
+        *n += 1;
+        out.push(if *n == 1 { base } else { format!("{base}#{n}") });
+    }
+    out
+}
+
+/// The key of a scope named as src/fuzz/identity.rs names it (a qualname of the
+/// scopes section, perhaps numbered `#2`).
+fn key(qualname: &str) -> String {
+    match qualname.split_once('#') {
+        Some((base, n)) => format!("{}#{n}", normalize(base)),
+        None => normalize(qualname),
+    }
 }
 
 impl Bindings {
     /// The kind of the scope with this (scopes-section) qualname.
     pub fn kind(&self, qualname: &str) -> String {
-        let key = normalize(qualname);
+        let key = key(qualname);
         if let Some(kind) = self.kinds.get(&key) {
             return kind.clone();
         }
@@ -38,8 +68,25 @@ impl Bindings {
     /// How `name` is bound in the scope `qualname`: the first of `PRIORITY`
     /// that applies (`unbound` if none does).
     pub fn how(&self, qualname: &str, name: &str) -> String {
-        let all = self.names.get(&(normalize(qualname), name.to_string()));
+        let all = self.names.get(&(key(qualname), name.to_string()));
         first_by_priority(all.into_iter().flat_map(|how| how.split('+')))
+    }
+
+    /// How `name` is bound where it is read: for every scope that reads it (and
+    /// that `reads` accepts, given the reading scope and the scope its read
+    /// resolves to), how it is bound in the scope the read resolves to; the first
+    /// of `PRIORITY`. `None` when no such scope reads it.
+    pub fn where_read(&self, name: &str, reads: impl Fn(&str, &str) -> bool) -> Option<String> {
+        let hows: Vec<String> = self
+            .binders
+            .iter()
+            .filter(|((scope, n), binder)| n == name && reads(scope, binder))
+            .map(|(_, binder)| self.how(binder, name))
+            .collect();
+        if hows.is_empty() {
+            return None;
+        }
+        Some(first_by_priority(hows.iter().map(String::as_str)))
     }
 
     /// How `name` is bound anywhere in the program: the first of `PRIORITY`.
@@ -55,7 +102,7 @@ impl Bindings {
     /// Every way `name` is bound in the scope, joined by `+`.
     pub fn every(&self, qualname: &str, name: &str) -> String {
         self.names
-            .get(&(normalize(qualname), name.to_string()))
+            .get(&(key(qualname), name.to_string()))
             .cloned()
             .unwrap_or_else(|| "unbound".into())
     }
@@ -154,7 +201,9 @@ impl Server {
         if sent.is_err() {
             return Err(self.failure());
         }
-        let mut current = Bindings::default();
+        // (scope index, name, how, binder index) until the NUL line.
+        let mut scopes: Vec<(String, String)> = Vec::new();
+        let mut rows: Vec<(usize, String, String, Option<usize>)> = Vec::new();
         let mut line = String::new();
         loop {
             line.clear();
@@ -163,21 +212,31 @@ impl Server {
             }
             let line = line.trim_end_matches('\n');
             if line == "\0" {
-                return Ok(current);
+                break;
             }
             let fields: Vec<&str> = line.split('\t').collect();
-            if let [qualname, kind, name, how] = fields[..] {
-                let key = normalize(qualname);
-                current.kinds.insert(key.clone(), kind.to_string());
-                // Scopes of one qualname (two module-level comprehensions) merge.
-                let entry = current.names.entry((key, name.to_string())).or_default();
-                let mut hows: Vec<&str> = entry.split('+').chain(how.split('+')).collect();
-                hows.retain(|h| !h.is_empty());
-                hows.sort();
-                hows.dedup();
-                *entry = hows.join("+");
+            if let [index, qualname, kind, name, how, binder] = fields[..] {
+                let index: usize = index.parse().unwrap_or(usize::MAX);
+                if name.is_empty() {
+                    scopes.push((qualname.to_string(), kind.to_string()));
+                } else {
+                    rows.push((index, name.into(), how.into(), binder.parse().ok()));
+                }
             }
         }
+        let keys = keys(scopes.iter().map(|(q, _)| q.as_str()));
+        let mut current = Bindings::default();
+        for (key, (_, kind)) in keys.iter().zip(&scopes) {
+            current.kinds.insert(key.clone(), kind.clone());
+        }
+        for (index, name, how, binder) in rows {
+            let Some(key) = keys.get(index) else { continue };
+            current.names.insert((key.clone(), name.clone()), how);
+            if let Some(binder) = binder.and_then(|b| keys.get(b)) {
+                current.binders.insert((key.clone(), name), binder.clone());
+            }
+        }
+        Ok(current)
     }
 
     /// Why the process stopped answering: what it said on stderr.

@@ -16,6 +16,7 @@
 //! buckets a program by the first one not already known (masked).
 
 use super::bindings::{self, Bindings};
+use super::scope_fields::field_identities;
 use super::signature::fault_class;
 use crate::observation::{Rendered, Section};
 use crate::version::PyVersion;
@@ -93,9 +94,8 @@ pub fn identities(
                 kind(&parent)
             ));
             // The names a comprehension binds move with it: not a second cause.
-            let base = qualname.split('#').next().unwrap_or(qualname);
             for ((scope, name), how) in &bindings.names {
-                if scope == base
+                if scope == qualname
                     && (how.contains("comprehension target") || how.contains("walrus target"))
                 {
                     skip.push((parent.clone(), name.clone()));
@@ -103,48 +103,7 @@ pub fn identities(
             }
         }
     }
-    // Field differences, the rarest binding first (bindings::PRIORITY): with a
-    // walrus target and a plain local differing, the walrus is the construct.
-    let mut fields_found: Vec<(usize, String)> = Vec::new();
-    let rank = |how: &str| {
-        bindings::PRIORITY
-            .iter()
-            .position(|p| *p == how)
-            .unwrap_or(bindings::PRIORITY.len())
-    };
-    for (qualname, fields) in compared {
-        let Some((_, others)) = b.iter().find(|(q, _)| q == qualname) else {
-            continue;
-        };
-        for (index, field) in ["varnames", "cellvars", "freevars"].iter().enumerate() {
-            let (x, y) = (&fields[index], &others[index]);
-            if x == y {
-                continue;
-            }
-            let mut any = false;
-            for (change, from, to) in [("missing", x, y), ("extra", y, x)] {
-                for name in from.iter().filter(|n| !to.contains(n)) {
-                    any = true;
-                    if skip.contains(&(qualname.clone(), name.clone())) {
-                        continue;
-                    }
-                    let how = bindings.how(qualname, name);
-                    fields_found.push((
-                        rank(&how),
-                        format!("scopes: {} {field} {change}: {how}", kind(qualname)),
-                    ));
-                }
-            }
-            if !any {
-                fields_found.push((
-                    usize::MAX,
-                    format!("scopes: {} {field} order", kind(qualname)),
-                ));
-            }
-        }
-    }
-    fields_found.sort_by_key(|(rank, _)| *rank);
-    found.extend(fields_found.into_iter().map(|(_, what)| what));
+    found.extend(field_identities(bindings, compared, &b, &skip, &kind));
     let (x, y) = (
         expected.get(Section::Exception),
         actual.get(Section::Exception),
@@ -202,13 +161,40 @@ fn exception_identity(bindings: &Bindings, expected: &str, actual: &str) -> Stri
             or_none(&normalize_message(&am))
         ));
     }
-    if let Some(name) = messages.iter().find_map(|m| quoted(m)) {
+    if let Some((message, name)) = messages
+        .iter()
+        .find_map(|m| quoted(m).map(|name| (m.as_str(), name)))
+    {
         what.push_str(&format!(
             "; the name is bound as {}",
-            bindings.anywhere(&name)
+            bound_where_read(bindings, message, &name)
         ));
     }
     what
+}
+
+/// How the name a message names is bound in the scope its failing read resolves
+/// to: the reads that can raise that message (a free variable's, a local's, a
+/// global's), else any read, else anywhere in the program.
+pub fn bound_where_read(bindings: &Bindings, message: &str, name: &str) -> String {
+    let module = bindings::normalize("<module>");
+    let free = |scope: &str, binder: &str| binder != scope && binder != module;
+    let local = |scope: &str, binder: &str| {
+        binder == scope || (binder != module && bindings.kind(scope) == "comprehension")
+    };
+    let global = |_: &str, binder: &str| binder == module;
+    let fitting = if message.contains("free variable") {
+        bindings.where_read(name, free)
+    } else if message.contains("local variable") {
+        bindings.where_read(name, local)
+    } else if message.contains("is not defined") {
+        bindings.where_read(name, global)
+    } else {
+        None
+    };
+    fitting
+        .or_else(|| bindings.where_read(name, |_, _| true))
+        .unwrap_or_else(|| bindings.anywhere(name))
 }
 
 fn or_none(text: &str) -> &str {
@@ -288,7 +274,7 @@ fn names(tuple: &str) -> Vec<String> {
         .collect()
 }
 
-fn parent_of(qualname: &str) -> String {
+pub(super) fn parent_of(qualname: &str) -> String {
     let base = qualname.split('#').next().unwrap_or(qualname);
     match base.rsplit_once('.') {
         Some((parent, _)) => parent.to_string(),

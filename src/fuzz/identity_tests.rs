@@ -36,12 +36,101 @@ fn a_walrus_target_that_is_not_a_cell() {
         whats(source, "3.14", &cpython, &other),
         [
             "scopes: extra code object: inlined comprehension in function",
-            "scopes: function varnames extra: walrus target",
-            "scopes: function cellvars missing: walrus target",
-            "scopes: generator expression varnames extra: walrus target",
-            "scopes: generator expression freevars missing: walrus target",
+            // One difference of the name in the code object that differs; g's
+            // cell follows from the generator expression's free variable.
+            "scopes: generator expression varnames extra, freevars missing: walrus target",
             "exception: none vs UnboundLocalError (none; cannot access local variable '…' where it \
              is not associated with a value); the name is bound as walrus target",
+        ]
+    );
+}
+
+/// Two generator expressions of one qualname are two code objects: the walrus
+/// target of the second is not the iteration variable of the first (campaign
+/// 50000..52000 saved this as a new `comprehension target` cause).
+#[test]
+fn code_objects_of_one_qualname_are_told_apart() {
+    let source = "def h(n=0, y=0):\n    a = (0 for x in 0)\n    return ((x := 0) for v in 0)\n";
+    let scopes = |free: &str| {
+        format!(
+            "<module>: varnames=() cellvars=() freevars=()\n\
+             h: varnames=('n', 'y', 'a') cellvars=('x',) freevars=()\n\
+             h.<locals>.<genexpr>: varnames=('.0', 'x') cellvars=() freevars=()\n\
+             h.<locals>.<genexpr>: varnames=('.0', 'v') cellvars=() freevars=({free})\n"
+        )
+    };
+    let (cpython, other) = (
+        rendered("none\n", &scopes("'x',")),
+        rendered("none\n", &scopes("")),
+    );
+    assert_eq!(
+        whats(source, "3.14", &cpython, &other),
+        ["scopes: generator expression freevars missing: walrus target"]
+    );
+}
+
+/// A name that becomes a cell of a function because a function inside it reads it
+/// is the inner function's difference, not one of how the outer binds it (here a
+/// `match` capture): the gh-121377 pattern, whichever way the outer binds it.
+#[test]
+fn cells_that_follow_an_inner_free_variable_are_no_difference() {
+    let source = "def f(y, a):\n    match 0:\n        case [b, x]:\n            pass\n    def g():\n        \
+                  fs = [0 for x in 0]\n        def g(y):\n            y += x\n";
+    let cpython = rendered(
+        "none\n",
+        "<module>: varnames=() cellvars=() freevars=()\n\
+         f: varnames=('y', 'a', 'b', 'x', 'g') cellvars=() freevars=()\n\
+         f.<locals>.g: varnames=('x', 'fs', 'g') cellvars=('x',) freevars=()\n\
+         f.<locals>.g.<locals>.g: varnames=('y',) cellvars=() freevars=('x',)\n",
+    );
+    let other = rendered(
+        "none\n",
+        "<module>: varnames=() cellvars=() freevars=()\n\
+         f: varnames=('y', 'a', 'b', 'g') cellvars=('x',) freevars=()\n\
+         f.<locals>.g: varnames=('x', 'fs', 'g') cellvars=() freevars=('x',)\n\
+         f.<locals>.g.<locals>.g: varnames=('y',) cellvars=() freevars=('x',)\n",
+    );
+    assert_eq!(
+        whats(source, "3.14", &cpython, &other),
+        ["scopes: function cellvars missing, freevars extra: comprehension target"]
+    );
+    // gh-156664's pattern (a later comprehension reads the name) is another one.
+    let later =
+        "def h(x):\n    def f():\n        print([0 for x in 0])\n        print([x for v in 0])\n";
+    let scopes = |cell: &str, free: &str| {
+        rendered(
+            "none\n",
+            &format!(
+                "<module>: varnames=() cellvars=() freevars=()\n\
+                 h: varnames=('x', 'f') cellvars=({cell}) freevars=()\n\
+                 h.<locals>.f: varnames=('x', 'v') cellvars=() freevars=({free})\n"
+            ),
+        )
+    };
+    assert_eq!(
+        whats(later, "3.14", &scopes("", ""), &scopes("'x',", "'x',")),
+        ["scopes: function freevars extra: comprehension target"]
+    );
+}
+
+/// An exception names how the name is bound where the failing read resolves to,
+/// not its rarest binding anywhere: here the walrus target of g, which g.<locals>.g
+/// reads, not the comprehension target of a function that never reads it.
+#[test]
+fn an_exception_names_the_binding_its_read_resolves_to() {
+    let source = "def g():\n    print([(x := 0) for v in range(3)])\n    def g():\n        def f():\n            \
+                  fs = [0 for x in 0]\n        return x\n    return g\nprint('2', g()())\n";
+    let scopes = "<module>: varnames=() cellvars=() freevars=()\n";
+    let cpython = rendered("none\n", scopes);
+    let other = rendered(
+        "NameError\n| cannot access free variable 'x' where it is not associated with a value in enclosing scope\n",
+        scopes,
+    );
+    assert_eq!(
+        whats(source, "3.14", &cpython, &other),
+        [
+            "exception: none vs NameError (none; cannot access free variable '…' where it is not \
+          associated with a value in enclosing scope); the name is bound as walrus target"
         ]
     );
 }

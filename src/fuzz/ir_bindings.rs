@@ -4,7 +4,7 @@
 //! as running the program. It follows bindings.py step by step (same scopes, same
 //! order, same `resolve`); a test holds the two equal over thousands of programs.
 
-use super::bindings::{normalize, Bindings};
+use super::bindings::{keys, Bindings};
 use super::ir::{Class, Def, Expr, Param, Pattern, Stmt};
 use std::collections::BTreeSet;
 
@@ -32,21 +32,20 @@ pub fn of(body: &[Stmt]) -> Bindings {
         names: Vec::new(),
     });
     walker.body_of(0, body);
-    walker.resolve();
+    let binders = walker.resolve();
+    let keys = keys(walker.scopes.iter().map(|s| s.qualname.as_str()));
     let mut out = Bindings::default();
-    for scope in &walker.scopes {
-        let key = normalize(&scope.qualname);
-        let mut names = scope.names.clone();
-        names.sort_by(|a, b| a.0.cmp(&b.0));
-        for (name, hows) in names {
-            out.kinds.insert(key.clone(), scope.kind.to_string());
-            let entry = out.names.entry((key.clone(), name)).or_default();
-            let mut all: Vec<&str> = entry.split('+').chain(hows.iter().copied()).collect();
-            all.retain(|h| !h.is_empty());
-            all.sort();
-            all.dedup();
-            *entry = all.join("+");
+    for (scope, key) in walker.scopes.iter().zip(&keys) {
+        out.kinds.insert(key.clone(), scope.kind.to_string());
+        for (name, hows) in &scope.names {
+            let hows: Vec<&str> = hows.iter().copied().collect();
+            out.names
+                .insert((key.clone(), name.clone()), hows.join("+"));
         }
+    }
+    for ((scope, name), binder) in binders {
+        out.binders
+            .insert((keys[scope].clone(), name), keys[binder].clone());
     }
     out
 }
@@ -277,14 +276,22 @@ impl Walker {
     }
 
     /// `read` alone becomes `free` (a function around binds it) or `global read`.
-    fn resolve(&mut self) {
+    /// Returns, for every (scope, name) read there, the scope the read resolves to.
+    fn resolve(&mut self) -> Vec<((usize, String), usize)> {
+        let mut binders = Vec::new();
         for index in 0..self.scopes.len() {
             for slot in 0..self.scopes[index].names.len() {
                 let (name, hows) = &self.scopes[index].names[slot];
-                if hows.len() != 1 || !hows.contains("read") {
+                if !hows.contains("read") {
+                    continue;
+                }
+                if hows.len() != 1 {
+                    let binder = if hows.contains("global") { 0 } else { index };
+                    binders.push(((index, name.clone()), binder));
                     continue;
                 }
                 let name = name.clone();
+                let mut binder = 0;
                 let mut how = "global read";
                 let mut outer = self.scopes[index].parent;
                 while let Some(o) = outer.filter(|&o| self.scopes[o].kind != "module") {
@@ -303,6 +310,7 @@ impl Walker {
                         // bindings.py: a `global` further out leaves `global read`.
                         if !bound.contains("global") {
                             how = "free";
+                            binder = o;
                         }
                         break;
                     }
@@ -311,6 +319,7 @@ impl Walker {
                 let hows = &mut self.scopes[index].names[slot].1;
                 hows.clear();
                 hows.insert(how);
+                binders.push(((index, name), binder));
             }
             for (_, hows) in &mut self.scopes[index].names {
                 if hows.len() > 1 {
@@ -318,6 +327,7 @@ impl Walker {
                 }
             }
         }
+        binders
     }
 }
 
@@ -341,6 +351,7 @@ mod tests {
                 let ours = of(&program.body);
                 assert_eq!(ours.kinds, expected.kinds, "{source}");
                 assert_eq!(ours.names, expected.names, "{source}");
+                assert_eq!(ours.binders, expected.binders, "{source}");
             }
         }
     }

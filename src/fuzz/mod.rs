@@ -20,6 +20,7 @@ pub mod oracle_report;
 pub mod reduce;
 pub mod save;
 pub mod saved;
+pub mod scope_fields;
 pub mod signature;
 pub mod summary;
 pub mod triage;

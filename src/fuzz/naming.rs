@@ -5,16 +5,24 @@ use super::bindings::{self, Bindings};
 use super::identity::Identity;
 use crate::version::PyVersion;
 
-/// The parts of a scopes identity: (kind, field, change, how).
-fn scope_parts(what: &str) -> Option<(&str, &str, &str, &str)> {
+/// A scopes identity in parts: (kind, [(field, change)], how).
+type ScopeParts<'a> = (&'a str, Vec<(&'a str, &'a str)>, &'a str);
+
+/// The parts of a scopes identity; one name's changes in several fields come
+/// together (`cellvars missing, freevars extra`).
+fn scope_parts(what: &str) -> Option<ScopeParts<'_>> {
     let rest = what.strip_prefix("scopes: ")?;
     let (head, how) = rest.split_once(": ").unwrap_or((rest, ""));
-    for field in ["varnames", "cellvars", "freevars"] {
-        if let Some((kind, change)) = head.split_once(&format!(" {field} ")) {
-            return Some((kind, field, change, how));
-        }
-    }
-    None
+    let start = ["varnames", "cellvars", "freevars"]
+        .iter()
+        .filter_map(|field| head.find(&format!(" {field} ")))
+        .min()?;
+    let (kind, changes) = (&head[..start], &head[start + 1..]);
+    let changes = changes
+        .split(", ")
+        .filter_map(|change| change.split_once(' '))
+        .collect();
+    Some((kind, changes, how))
 }
 
 /// A file name (without `.py`) that says what the case shows, from its identity
@@ -28,8 +36,8 @@ pub fn case_name(identity: &Identity, bindings: &Bindings) -> String {
     } else if let Some(rest) = what.strip_prefix("scopes: missing code object: ") {
         let (kind, parent) = rest.split_once(" in ").unwrap_or((rest, "scope"));
         format!("{kind} in {parent} has no code object")
-    } else if let Some((kind, field, change, how)) = scope_parts(what) {
-        let state = match (field, change) {
+    } else if let Some((kind, changes, how)) = scope_parts(what) {
+        let state = |(field, change): &(&str, &str)| match (*field, *change) {
             ("cellvars", "missing") => "is not a cell",
             ("cellvars", "extra") => "is an extra cell",
             ("freevars", "missing") => "is not free",
@@ -38,6 +46,16 @@ pub fn case_name(identity: &Identity, bindings: &Bindings) -> String {
             ("varnames", "extra") => "is an extra local",
             _ => "in another order",
         };
+        // A local that became a cell is named by what it became.
+        let state = match changes.as_slice() {
+            [("varnames", _), rest] => state(rest).to_string(),
+            [first, rest @ ..] => std::iter::once(state(first))
+                .chain(rest.iter().map(state))
+                .collect::<Vec<_>>()
+                .join(" and "),
+            [] => String::new(),
+        };
+        let (field, change) = changes.first().copied().unwrap_or_default();
         match (change, how) {
             ("order", _) => format!("{kind} {field} {state} with {}", most_bound(bindings)),
             // Not bound in that scope at all: bound in a scope inside it.
@@ -157,14 +175,22 @@ pub fn description(identity: &Identity, version: PyVersion) -> String {
     if let Some(rest) = what.strip_prefix("scopes: missing code object: ") {
         return format!("{backend} has no code object for a {rest}; {cpython} has one");
     }
-    if let Some((kind, field, change, how)) = scope_parts(what) {
-        return match change {
-            "order" => format!("{backend} lists the {field} of a {kind} in another order than {cpython}"),
-            "missing" => format!(
-                "In a {kind}, a name bound there as {how} is one of the {field} on {cpython}, not on {backend}"
-            ),
+    if let Some((kind, changes, how)) = scope_parts(what) {
+        let each: Vec<String> = changes
+            .iter()
+            .map(|(field, change)| match *change {
+                "order" => format!(
+                    "{backend} lists the {field} of a {kind} in another order than {cpython}"
+                ),
+                "missing" => format!("one of the {field} on {cpython}, not on {backend}"),
+                _ => format!("one of the {field} on {backend}, not on {cpython}"),
+            })
+            .collect();
+        return match changes.first() {
+            Some((_, "order")) => each.join("; "),
             _ => format!(
-                "In a {kind}, a name bound there as {how} is one of the {field} on {backend}, not on {cpython}"
+                "In a {kind}, a name bound there as {how} is {}",
+                each.join(", and ")
             ),
         };
     }
@@ -220,6 +246,16 @@ mod tests {
                 "walrus_target_in_function_is_not_a_cell",
             ),
             (
+                "scopes: function varnames missing, cellvars extra: walrus target",
+                &none,
+                "walrus_target_in_function_is_an_extra_cell",
+            ),
+            (
+                "scopes: function cellvars missing, freevars extra: comprehension target",
+                &none,
+                "comprehension_target_in_function_is_not_a_cell_and_is_free_too",
+            ),
+            (
                 "scopes: extra code object: inlined comprehension in module",
                 &none,
                 "inlined_comprehension_in_module_is_a_code_object_of_its_own",
@@ -256,6 +292,11 @@ mod tests {
         }
         assert_eq!(
             description(&identity(cases[2].0), v),
+            "In a function, a name bound there as comprehension target is one of the cellvars on \
+             CPython 3.14, not on rustpython, and one of the freevars on rustpython, not on CPython 3.14"
+        );
+        assert_eq!(
+            description(&identity(cases[4].0), v),
             "CPython 3.14 runs to the end; rustpython raises NameError (cannot access free variable '…' \
              where it is not associated with a value in enclosing scope); the name is bound as walrus target"
         );

@@ -9,7 +9,7 @@
 
 use super::bindings;
 use super::campaign::{run_alone, runs_on, Watch};
-use super::generate::{generate, requires_source, Mode, Program};
+use super::generate::{generate_for_oracle, requires_source, Mode, Program, ENDS_UNBOUND_ON};
 use super::identity::{normalize_message, quoted};
 use super::ir;
 use super::minimal::minimize;
@@ -76,16 +76,21 @@ pub struct Outcome {
     pub regressions: Vec<Regression>,
 }
 
-/// What a program was predicted to do, against what a reference did.
+/// What a program was predicted to do, against what a reference did. A program
+/// that ends unbound must end on the NameError of that read: any other exception
+/// (an UnboundLocalError raised before it, gh-156664) is a deviation.
 pub fn ending(program_ends_unbound: bool, observation: &Observation) -> Ending {
     if let Some(fault) = &observation.fault {
         let first = fault.lines().next().unwrap_or("");
         return Some(("fault".into(), normalize_message(first)));
     }
+    let planned = format!("name '{ENDS_UNBOUND_ON}' is not defined");
     match &observation.exception {
         None if !program_ends_unbound => None,
         Some(e)
-            if program_ends_unbound && (e.kind == "NameError" || e.kind == "UnboundLocalError") =>
+            if program_ends_unbound
+                && e.kind == "NameError"
+                && first_line(&e.message) == planned =>
         {
             None
         }
@@ -131,9 +136,7 @@ pub fn run(
     while next < seeds.end && time.is_none_or(|limit| started.elapsed() < limit) {
         let end = (next + batch as u64).min(seeds.end);
         let seed = |i: u64| seed_list.get(i as usize).copied().unwrap_or(i);
-        let programs: Vec<Program> = (next..end)
-            .map(|i| generate(seed(i), Mode::Execute))
-            .collect();
+        let programs: Vec<Program> = (next..end).map(|i| generate_for_oracle(seed(i))).collect();
         next = end;
         programs_run += programs.len() as u64;
         let endings = observe(&programs, references);
@@ -239,7 +242,7 @@ fn reduce_one(
     (deviating, agreeing): (&[(usize, PyVersion)], usize),
     budget: usize,
 ) -> Option<Regression> {
-    let program = generate(seed, Mode::Execute);
+    let program = generate_for_oracle(seed);
     let (first, _) = deviating.first()?;
     let (bad, good) = (&references[*first].0, &references[agreeing].0);
     let good_version = references[agreeing].1;
@@ -267,7 +270,10 @@ fn reduce_one(
         Some(name) => bindings::of(std::slice::from_ref(&source))
             .ok()
             .and_then(|mut all| all.pop())
-            .map_or_else(|| "unknown".into(), |b| b.anywhere(&name)),
+            .map_or_else(
+                || "unknown".into(),
+                |b| super::identity::bound_where_read(&b, &message, &name),
+            ),
         None => "no name".into(),
     };
     Some(Regression {

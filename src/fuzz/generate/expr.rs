@@ -113,8 +113,20 @@ impl Generator {
         } else {
             Expr::List(vec![self.int_expr(0), self.int_expr(0)])
         };
-        let var = self.rng.pick(LOOP_VARS).to_string();
         let parent = self.scopes.cur();
+        // For the oracle, an iteration variable that shadows a name read from
+        // outside where one can (what 3.12+ inlining gets wrong).
+        let shadowing = if self.oracle {
+            self.scopes
+                .readable(parent, LOOP_VARS, |t| matches!(t, Ty::Int))
+        } else {
+            Vec::new()
+        };
+        let var = if !shadowing.is_empty() && self.rng.chance(70) {
+            self.rng.pick(&shadowing).to_string()
+        } else {
+            self.rng.pick(LOOP_VARS).to_string()
+        };
         self.scopes.push(Kind::Comprehension);
         let at = self.scopes.cur();
         self.scopes.stack[at].vars.insert(
@@ -137,6 +149,29 @@ impl Generator {
             && self.rng.chance(30);
         let target = self.rng.pick(INTS).to_string();
         let mut elt = self.int_expr(depth.saturating_sub(1));
+        // For the oracle, a later comprehension of the same function reads the
+        // name an earlier one's iteration variable shadowed (gh-156664's shape).
+        let home = self.scopes.stack[walrus_home].uid;
+        if self.oracle {
+            let earlier: Vec<String> = self
+                .shadowed
+                .iter()
+                .filter(|(uid, name)| *uid == home && *name != var)
+                .map(|(_, name)| name.clone())
+                .collect();
+            let readable = self
+                .scopes
+                .readable(at, LOOP_VARS, |t| matches!(t, Ty::Int));
+            if let Some(name) = earlier.iter().find(|n| readable.contains(n)) {
+                if self.rng.chance(70) {
+                    let read = self.scopes.read(at, name);
+                    elt = Expr::Add(Box::new(read), Box::new(elt));
+                }
+            }
+            if shadowing.contains(&var) {
+                self.shadowed.push((home, var.clone()));
+            }
+        }
         // Decided after the element: reading the name from outside forbids it.
         let walrus_target =
             (wants_walrus && target != var && self.scopes.can_bind(walrus_home, &target))

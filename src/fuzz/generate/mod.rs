@@ -43,6 +43,10 @@ use scope::Scopes;
 /// Bumped whenever the same seed could give another program.
 pub const GENERATOR_VERSION: u32 = 1;
 
+/// The name a program that ends unbound reads last: bound nowhere, so its
+/// NameError names it (the spec oracle, src/fuzz/oracle.rs, checks that it does).
+pub const ENDS_UNBOUND_ON: &str = "z";
+
 /// Which programs to make and how they are observed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
@@ -112,7 +116,22 @@ pub fn requires_source(source: &str) -> (u32, u32) {
 
 /// The program for `seed` in `mode`.
 pub fn generate(seed: u64, mode: Mode) -> Program {
+    generate_with(seed, mode, false)
+}
+
+/// The program for `seed` that the spec oracle (src/fuzz/oracle.rs) runs: drawn
+/// from `stmt::ORACLE_STATEMENTS` (functions in functions and comprehensions,
+/// the constructs whose scopes changed when CPython 3.12 inlined
+/// comprehensions), with a comprehension's iteration variable shadowing a name
+/// bound outside it where one can. Another program than `generate(seed,
+/// Execute)`, as valid.
+pub fn generate_for_oracle(seed: u64) -> Program {
+    generate_with(seed, Mode::Execute, true)
+}
+
+fn generate_with(seed: u64, mode: Mode, oracle: bool) -> Program {
     let mut generator = Generator::new(seed);
+    generator.oracle = oracle;
     let (mut body, ends_unbound) = generator.module();
     let expect = match mode {
         Mode::Invalid => generator.break_a_rule(&mut body),
@@ -139,6 +158,11 @@ struct Generator {
     scopes: Scopes,
     /// Statements left to generate (bounds the program's size).
     budget: usize,
+    /// Programs for the spec oracle (`generate_for_oracle`).
+    oracle: bool,
+    /// For the oracle: (uid of a function or the module, name) where a
+    /// comprehension's iteration variable shadowed that name read from outside.
+    shadowed: Vec<(usize, String)>,
 }
 
 impl Generator {
@@ -149,6 +173,8 @@ impl Generator {
             rng,
             scopes: Scopes::default(),
             budget,
+            oracle: false,
+            shadowed: Vec::new(),
         }
     }
 }

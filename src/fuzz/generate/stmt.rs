@@ -52,6 +52,26 @@ pub(super) const STATEMENTS: &[(Statement, usize)] = &[
     (Statement::PrintInt, 2),
 ];
 
+/// The spec oracle's table (`generate_for_oracle`): nested functions and
+/// comprehensions, where CPython 3.12+ inlining changed what a name means
+/// (gh-121377, gh-156664); no classes, `del`, `except … as` or `match`, whose
+/// scopes did not change.
+pub(super) const ORACLE_STATEMENTS: &[(Statement, usize)] = &[
+    (Statement::Assign, 4),
+    (Statement::PrintNumbered, 1),
+    (Statement::Function, 5),
+    (Statement::Class, 0),
+    (Statement::ClosuresInLoop, 1),
+    (Statement::ClosuresInComprehension, 2),
+    (Statement::UnboundRead, 1),
+    (Statement::DelCaptured, 0),
+    (Statement::ExceptAs, 0),
+    (Statement::MatchCapture, 0),
+    (Statement::PrintList, 4),
+    (Statement::AugAdd, 1),
+    (Statement::PrintInt, 1),
+];
+
 impl Generator {
     pub(super) fn module(&mut self) -> (Vec<Stmt>, bool) {
         self.scopes.push(Kind::Module);
@@ -68,7 +88,7 @@ impl Generator {
         let mut ends_unbound = false;
         if self.rng.chance(15) {
             // `z` is bound nowhere: certain to be unbound, whatever ran.
-            let read = self.scopes.read(0, "z");
+            let read = self.scopes.read(0, super::ENDS_UNBOUND_ON);
             body.push(Stmt::Print(vec![read]));
             ends_unbound = true;
         }
@@ -91,7 +111,11 @@ impl Generator {
     pub(super) fn one_statement(&mut self, body: &mut Vec<Stmt>) {
         self.budget = self.budget.saturating_sub(1);
         let at = self.scopes.cur();
-        let drawn = self.rng.weighted(STATEMENTS);
+        let drawn = self.rng.weighted(if self.oracle {
+            ORACLE_STATEMENTS
+        } else {
+            STATEMENTS
+        });
         let choice = if self.fits(drawn, at) {
             drawn
         } else {
