@@ -74,7 +74,7 @@ impl std::fmt::Display for GoldenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             GoldenError::Missing { case, .. } => {
-                write!(f, "no golden — run {}", crate::remedy::regen(case))
+                write!(f, "no golden — run {}", crate::refresh::regen(case))
             }
             GoldenError::Unreadable { path, why } => {
                 write!(f, "{}: cannot read golden: {why}", path.display())
@@ -84,7 +84,7 @@ impl std::fmt::Display for GoldenError {
                     f,
                     "{}:{line}: malformed golden: {why} — rerun {} regen",
                     path.display(),
-                    crate::remedy::TOOL
+                    crate::refresh::TOOL
                 )
             }
         }

@@ -3,6 +3,7 @@
 //! typo in a divergence mark can never silently turn a failure into a pass.
 
 use super::{Divergence, Header, VersionNote, GIB, MEMORY_LIMITS, MIB};
+use crate::backend::Kind;
 use crate::observation::Section;
 use std::time::Duration;
 
@@ -77,9 +78,9 @@ pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
                 .push(parse_divergence(value).map_err(|m| (number, m))?),
             "reference-bug" => header
                 .reference_bugs
-                .push(crate::refbug::parse(value).map_err(|m| (number, m))?),
+                .push(super::parse_reference_bug(value).map_err(|m| (number, m))?),
             "cause" => {
-                let cause = crate::cause::parse(value).map_err(|m| (number, m))?;
+                let cause = super::parse_cause(value).map_err(|m| (number, m))?;
                 if header.cause.replace(cause).is_some() {
                     return Err((number, "header key `cause` given twice".into()));
                 }
@@ -176,22 +177,6 @@ fn parse_version_note(value: &str) -> Result<VersionNote, String> {
     })
 }
 
-/// The kinds of backend a known divergence can name (backend::Kind, less
-/// `external`, whose names are the user's own).
-pub const MARKABLE_KINDS: [&str; 4] = ["cpython", "pyodide", "pypy", "rustpython"];
-
-/// A kind (`rustpython`) or one of its backends (`rustpython-0.6.0`, `cpython-3.12`):
-/// a typo must be an error, or its mark could never apply nor go stale.
-fn is_markable(backend: &str) -> bool {
-    MARKABLE_KINDS.iter().any(|kind| {
-        backend == *kind
-            || backend
-                .strip_prefix(kind)
-                .and_then(|rest| rest.strip_prefix('-'))
-                .is_some_and(|version| !version.is_empty())
-    })
-}
-
 fn parse_divergence(value: &str) -> Result<Divergence, String> {
     let (target, reason) = value
         .split_once(':')
@@ -205,11 +190,14 @@ fn parse_divergence(value: &str) -> Result<Divergence, String> {
     if backend.is_empty() {
         return Err("`diverges:` names no backend".into());
     }
-    if !is_markable(&backend) {
+    if !Kind::is_markable(&backend) {
         return Err(format!(
             "`diverges:` names an unknown backend `{backend}` (known: {}, or one of their \
              backends such as cpython-3.12 or rustpython-0.6.0)",
-            MARKABLE_KINDS.join(", ")
+            Kind::markable()
+                .map(Kind::name)
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     let sections = match words.next() {
