@@ -48,6 +48,7 @@ pub mod json_listing;
 pub mod normalize;
 pub mod observation;
 pub mod output;
+pub mod parse_error;
 pub mod pending;
 pub mod process;
 pub mod protocol;

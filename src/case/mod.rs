@@ -165,10 +165,10 @@ impl Case {
         if components.len() != 2 {
             return Err(error("a case must be <cases dir>/<topic>/<name>.py".into()));
         }
-        let header = parse_header(&source).map_err(|(line, message)| CaseError {
+        let header = parse_header(&source).map_err(|e| CaseError {
             path: display_path.clone(),
-            line: Some(line),
-            message,
+            line: Some(e.line),
+            message: e.message,
         })?;
         Ok(Case {
             id: components.join("/"),
