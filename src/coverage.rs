@@ -218,7 +218,7 @@ pub fn divergences_document(cases: &[Case]) -> String {
 /// Every `# reference-bug:` mark, apart from the divergences: goldens that record a
 /// CPython bug, and the issue that tracks it.
 pub fn reference_bugs_markdown(cases: &[Case]) -> String {
-    let marked: Vec<(&Case, &crate::refbug::ReferenceBug)> = cases
+    let marked: Vec<(&Case, &crate::case::ReferenceBug)> = cases
         .iter()
         .flat_map(|case| case.header.reference_bugs.iter().map(move |b| (case, b)))
         .collect();

@@ -26,6 +26,16 @@ pub enum Error {
     /// Wrong settings in the environment or on the command line.
     #[error("{0}")]
     Usage(String),
+    /// A worker (the embedded RustPython serving the probe protocol) that failed.
+    #[error("{0}")]
+    Worker(String),
+    /// A file operation other than reading or writing one file that failed:
+    /// `doing` says what (`save cases/found/x.py`, `mark …`, `save a case`).
+    #[error("cannot {doing}: {source}")]
+    Io {
+        doing: String,
+        source: std::io::Error,
+    },
     /// No reference CPython to make goldens with.
     #[error("{0}")]
     NoReference(String),
@@ -62,5 +72,26 @@ impl Error {
             Error::ReaderGone => 141,
             _ => 2,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn io_and_worker_errors_are_one_line_each_with_exit_status_2() {
+        let io = Error::Io {
+            doing: "save cases/found/x.py".into(),
+            source: std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied"),
+        };
+        assert_eq!(io.to_string(), "cannot save cases/found/x.py: denied");
+        let worker = Error::Worker("the probe protocol: unexpected end of input".into());
+        assert_eq!(
+            worker.to_string(),
+            "the probe protocol: unexpected end of input"
+        );
+        assert_eq!((io.exit_code(), worker.exit_code()), (2, 2));
+        assert_eq!(Error::ReaderGone.exit_code(), 141);
     }
 }

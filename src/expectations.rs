@@ -6,7 +6,7 @@
 //! the cases' marks, so judging them, their staleness and every report are the
 //! marks' own.
 
-use crate::case::{Case, Divergence};
+use crate::case::{Divergence, Site};
 use crate::error::Error;
 use crate::observation::Section;
 use crate::session::Session;
@@ -15,14 +15,6 @@ use std::path::{Path, PathBuf};
 
 /// The folder under the corpus root that holds `<backend>.toml`.
 pub const DIR: &str = "expectations";
-
-/// Where an entry of an expectations file is, for reports that point at it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Site {
-    /// The file as people see it (relative to the corpus root when under it).
-    pub file: String,
-    pub line: usize,
-}
 
 /// One entry: the sections its case differs in (none: any) and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -267,12 +259,6 @@ pub(crate) fn is_bad_case(session: &Session, id: &str) -> bool {
         .bad_cases
         .iter()
         .any(|bad| bad.path == shown || Path::new(&bad.path) == path)
-}
-
-/// The expectations entries among the marks of `case` for `backend`.
-pub fn entries_for<'a>(case: &'a Case, backend: &'a str) -> impl Iterator<Item = &'a Site> {
-    case.divergences_for(backend)
-        .filter_map(|mark| mark.entry.as_ref())
 }
 
 #[cfg(test)]

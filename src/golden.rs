@@ -23,6 +23,7 @@
 
 use crate::case::Case;
 use crate::observation::{Rendered, Section};
+use crate::parse_error::ParseError;
 use crate::version::PyVersion;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
@@ -74,7 +75,7 @@ impl std::fmt::Display for GoldenError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             GoldenError::Missing { case, .. } => {
-                write!(f, "no golden — run {}", crate::remedy::regen(case))
+                write!(f, "no golden — run {}", crate::refresh::regen(case))
             }
             GoldenError::Unreadable { path, why } => {
                 write!(f, "{}: cannot read golden: {why}", path.display())
@@ -84,7 +85,7 @@ impl std::fmt::Display for GoldenError {
                     f,
                     "{}:{line}: malformed golden: {why} — rerun {} regen",
                     path.display(),
-                    crate::remedy::TOOL
+                    crate::refresh::TOOL
                 )
             }
         }
@@ -227,11 +228,15 @@ pub fn read(expected_root: &Path, case: &Case) -> Result<Golden, GoldenError> {
             })
         }
     };
-    parse(&text).map_err(|(line, why)| GoldenError::Malformed { path, line, why })
+    parse(&text).map_err(|e| GoldenError::Malformed {
+        path,
+        line: e.line,
+        why: e.message,
+    })
 }
 
 /// Parses golden text; errors carry a 1-based line number.
-pub fn parse(text: &str) -> Result<Golden, (usize, String)> {
+pub fn parse(text: &str) -> Result<Golden, ParseError> {
     let mut made_by: BTreeMap<PyVersion, String> = BTreeMap::new();
     let mut all: Vec<PyVersion> = Vec::new();
     let mut bodies: BTreeMap<PyVersion, Rendered> = BTreeMap::new();
@@ -246,13 +251,19 @@ pub fn parse(text: &str) -> Result<Golden, (usize, String)> {
                 continue;
             }
             let entry = bare.trim_start_matches('#').trim();
-            let (version, build) = entry.split_once(':').ok_or((
+            let (version, build) = entry.split_once(':').ok_or(ParseError::at(
                 number,
                 format!("header line is not `# 3.X: <build>`: {bare:?}"),
             ))?;
-            let version: PyVersion = version.trim().parse().map_err(|e| (number, e))?;
+            let version: PyVersion = version
+                .trim()
+                .parse()
+                .map_err(|e| ParseError::at(number, e))?;
             if made_by.insert(version, build.trim().to_string()).is_some() {
-                return Err((number, format!("version {version} appears twice")));
+                return Err(ParseError::at(
+                    number,
+                    format!("version {version} appears twice"),
+                ));
             }
             all.push(version);
             bodies.insert(version, Rendered::default());
@@ -260,16 +271,22 @@ pub fn parse(text: &str) -> Result<Golden, (usize, String)> {
         }
         if let Some(inner) = bare.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
             if all.is_empty() {
-                return Err((number, "no `# 3.X: <build>` line names a version".into()));
+                return Err(ParseError::at(
+                    number,
+                    "no `# 3.X: <build>` line names a version".into(),
+                ));
             }
             let (name, versions) = match inner.split_once(' ') {
-                Some((name, label)) => (name, parse_label(label, &all).map_err(|e| (number, e))?),
+                Some((name, label)) => (
+                    name,
+                    parse_label(label, &all).map_err(|e| ParseError::at(number, e))?,
+                ),
                 None => (inner, all.clone()),
             };
-            let section: Section = name.parse().map_err(|e| (number, e))?;
+            let section: Section = name.parse().map_err(|e| ParseError::at(number, e))?;
             let seen = covered.entry(section).or_default();
             if let Some(twice) = versions.iter().find(|v| seen.contains(v)) {
-                return Err((
+                return Err(ParseError::at(
                     number,
                     format!("section [{name}] is given twice for {twice}"),
                 ));
@@ -286,7 +303,12 @@ pub fn parse(text: &str) -> Result<Golden, (usize, String)> {
                     }
                 }
             }
-            None => return Err((number, "text before the first [section]".into())),
+            None => {
+                return Err(ParseError::at(
+                    number,
+                    "text before the first [section]".into(),
+                ))
+            }
         }
     }
     let required = [
@@ -299,14 +321,17 @@ pub fn parse(text: &str) -> Result<Golden, (usize, String)> {
     for section in required {
         let seen = covered.get(&section).cloned().unwrap_or_default();
         if let Some(missing) = all.iter().find(|v| !seen.contains(v)) {
-            return Err((
+            return Err(ParseError::at(
                 text.lines().count().max(1),
                 format!("section [{}] is missing for {missing}", section.name()),
             ));
         }
     }
     if all.is_empty() {
-        return Err((1, "no `# 3.X: <build>` line names a version".into()));
+        return Err(ParseError::at(
+            1,
+            "no `# 3.X: <build>` line names a version".into(),
+        ));
     }
     Ok(Golden {
         versions: bodies
@@ -386,21 +411,32 @@ mod tests {
         let head = "# 3.11: CPython 3.11.7\n";
         assert_eq!(
             parse(&format!("{head}oops\n")).unwrap_err(),
-            (2, "text before the first [section]".into())
+            ParseError::at(2, "text before the first [section]".into())
         );
-        let (line, why) = parse(&format!("{head}[stdout]\n[colour]\n")).unwrap_err();
+        let ParseError { line, message: why } =
+            parse(&format!("{head}[stdout]\n[colour]\n")).unwrap_err();
         assert_eq!(line, 3);
         assert!(why.contains("unknown section"));
-        let (_, why) = parse(&format!(
+        let ParseError {
+            line: _,
+            message: why,
+        } = parse(&format!(
             "{head}[stdout]\n[stderr]\n[exception]\nnone\n[scopes]\n"
         ))
         .unwrap_err();
         assert_eq!(why, "section [cells] is missing for 3.11");
-        let (line, _) = parse(&format!("{head}[stdout]\n[stdout]\n")).unwrap_err();
+        let ParseError { line, message: _ } =
+            parse(&format!("{head}[stdout]\n[stdout]\n")).unwrap_err();
         assert_eq!(line, 3);
-        let (_, why) = parse(&format!("{head}[stdout 3.12]\n")).unwrap_err();
+        let ParseError {
+            line: _,
+            message: why,
+        } = parse(&format!("{head}[stdout 3.12]\n")).unwrap_err();
         assert!(why.contains("3.12 is not one of"), "{why}");
-        let (_, why) = parse("[stdout]\n").unwrap_err();
+        let ParseError {
+            line: _,
+            message: why,
+        } = parse("[stdout]\n").unwrap_err();
         assert!(why.contains("no `# 3.X"), "{why}");
     }
 

@@ -27,7 +27,8 @@
 //! `cause.rs` puts each differing check down to a root cause, for the figures reports give.
 //! `expectations.rs` holds a backend's known divergences outside the cases, `accept.rs`
 //! writes them from a run; `pending.rs` and `review.rs` are the review loop of
-//! `--pending`; `remedy.rs` the action a failure's hint names.
+//! `--pending`; `refresh.rs` the command that makes a case's behaviour expected, `remedy.rs`
+//! the action a failure's hint names.
 
 pub mod accept;
 pub mod atomic_file;
@@ -47,11 +48,13 @@ pub mod json_listing;
 pub mod normalize;
 pub mod observation;
 pub mod output;
+pub mod parse_error;
 pub mod pending;
 pub mod process;
 pub mod protocol;
 pub mod refbug;
 pub mod references;
+pub mod refresh;
 pub mod regen;
 pub mod remedy;
 pub mod report;

@@ -18,70 +18,11 @@
 //! judged as without the mark (a failure, or a known divergence).
 
 use crate::backend::Observes;
-use crate::case::Divergence;
+use crate::case::{Divergence, ReferenceBug};
 use crate::compare::{judge, Failure, FailureKind, Verdict};
 use crate::golden::Golden;
 use crate::observation::{Rendered, Section};
 use crate::version::PyVersion;
-
-/// One `reference-bug:` mark.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ReferenceBug {
-    /// `gh-121377`, or `candidate`.
-    pub issue: String,
-    /// The language versions whose golden records the bug, inclusive.
-    pub first: PyVersion,
-    pub last: PyVersion,
-    /// The sections the bug shows in; empty means any.
-    pub sections: Vec<Section>,
-    pub reason: String,
-}
-
-const SYNTAX: &str = "`reference-bug:` takes `<issue> <versions> [<section>,…]: <reason>`, \
-                      e.g. `gh-121377 3.12-3.15 exception: …`";
-
-/// Parses the value of a `reference-bug:` header line.
-pub fn parse(value: &str) -> Result<ReferenceBug, String> {
-    let (target, reason) = value.split_once(':').ok_or(SYNTAX)?;
-    let reason = reason.trim();
-    if reason.is_empty() {
-        return Err("a reference bug needs a reason".into());
-    }
-    let mut words = target.split_whitespace();
-    let issue = words.next().ok_or(SYNTAX)?.to_string();
-    let number = issue.strip_prefix("gh-").unwrap_or("");
-    let known = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
-    if !known && issue != "candidate" {
-        return Err(format!(
-            "`reference-bug:` names issue `{issue}`: write `gh-<number>` or `candidate`"
-        ));
-    }
-    let range = words.next().ok_or(SYNTAX)?;
-    let (first, last) = match range.split_once('-') {
-        Some((a, b)) => (a.parse::<PyVersion>()?, b.parse::<PyVersion>()?),
-        None => {
-            let v = range.parse::<PyVersion>()?;
-            (v, v)
-        }
-    };
-    if first > last {
-        return Err(format!("`reference-bug:` range {range} is empty"));
-    }
-    let sections = match words.collect::<Vec<_>>().join(" ") {
-        list if list.is_empty() => Vec::new(),
-        list => list
-            .split(',')
-            .map(|s| s.trim().parse::<Section>())
-            .collect::<Result<_, _>>()?,
-    };
-    Ok(ReferenceBug {
-        issue,
-        first,
-        last,
-        sections,
-        reason: reason.to_string(),
-    })
-}
 
 impl ReferenceBug {
     /// `3.12-3.15`, or `3.12`.
@@ -293,6 +234,7 @@ pub fn judge_with(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::case::parse_reference_bug as parse;
     use crate::golden::Reference;
 
     fn body(stdout: &str, exception: &str) -> Rendered {

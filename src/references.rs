@@ -8,6 +8,7 @@
 //! `$CLOSURE_CONFORMANCE_OFFLINE`) refuses to install.
 
 use crate::process::which;
+use crate::version::PyVersion;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -29,6 +30,14 @@ pub enum Installed {
     Already,
     /// They were installed now.
     Now,
+}
+
+/// Whether the pinned references hold a CPython of this language version (one
+/// `install` can put in place).
+pub fn installs(version: PyVersion) -> bool {
+    crate::backend::pyodide::PACKAGES
+        .iter()
+        .any(|(_, _, python)| PyVersion::of(python) == Some(version))
 }
 
 /// Whether `$CLOSURE_CONFORMANCE_OFFLINE` forbids installing.

@@ -5,7 +5,7 @@
 //! reports what is out of date and which versions it could not check.
 
 use crate::atomic_file;
-use crate::backend::{Backend, Discovery};
+use crate::backend::{Backend, Discovery, Kind};
 use crate::case::Case;
 use crate::error::Error;
 use crate::golden::{self, Golden, Reference};
@@ -115,7 +115,7 @@ pub fn conclusion(summary: &RegenSummary, found: &Discovery, palette: Palette) -
             summary
                 .unchecked
                 .iter()
-                .any(|v| u.name == format!("pyodide-{v}") && u.install.is_some())
+                .any(|v| u.name == Kind::Pyodide.versioned(*v) && u.install.is_some())
         });
         let _ = writeln!(
             out,

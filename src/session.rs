@@ -8,7 +8,7 @@ use crate::compare::Verdict;
 use crate::error::Error;
 use crate::golden;
 use crate::report::{dead, BackendInfo, CaseInfo, Meta, Mode, Report};
-use crate::suite::{self, Layout, Outcome};
+use crate::suite::{self, Against, Layout, Outcome};
 use crate::version::PyVersion;
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -192,7 +192,7 @@ impl Session {
             progress,
             self.fail_fast,
             |(case, backend)| suite::check_golden(case, backend, &self.layout.expected),
-            |(case, backend)| suite::not_run(case, &backend.name, "golden"),
+            |(case, backend)| suite::not_run(case, &backend.name, Against::Goldens),
         );
         self.report(Mode::Goldens, &self.backends, outcomes, started)
     }
@@ -207,7 +207,7 @@ impl Session {
             progress,
             self.fail_fast,
             |case| suite::check_pair(case, reference, other),
-            |case| suite::not_run(case, &other.name, &reference.name),
+            |case| suite::not_run(case, &other.name, Against::Backend(reference.name.clone())),
         );
         let mode = Mode::Diff {
             reference: backend_info(reference),
@@ -442,7 +442,7 @@ mod tests {
         Outcome {
             case: crate::report::tests::case("t", &format!("c{item}")),
             backend: "b".to_string(),
-            against: "golden".to_string(),
+            against: Against::Goldens,
             expected: Default::default(),
             actual: Default::default(),
             verdict,
@@ -479,7 +479,7 @@ mod tests {
                     suite::not_run(
                         &crate::report::tests::case("t", &format!("c{item}")),
                         "b",
-                        "golden",
+                        Against::Goldens,
                     )
                 },
             )

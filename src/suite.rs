@@ -15,13 +15,60 @@ use std::path::Path;
 pub struct Outcome {
     pub case: Case,
     pub backend: String,
-    /// What the observation was compared with, e.g. `golden 3.14 (CPython 3.14.2 …)`.
-    pub against: String,
+    /// What the observation was compared with.
+    pub against: Against,
     pub expected: Rendered,
     pub actual: Rendered,
     pub verdict: Verdict,
     /// How to refresh the golden, when a golden was involved.
     pub refresh_command: Option<String>,
+}
+
+/// What an observation was compared with: shown as `golden 3.14 (CPython 3.14.2 …)`,
+/// `golden` or a backend's name.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Against {
+    /// The goldens, where the check ended before one was chosen (skipped, or no
+    /// golden to judge by).
+    Goldens,
+    /// The golden of a language version and the build that made it; `instead`
+    /// says what was expected when it is not the golden as it stands (a reference
+    /// bug's intended variant, `refbug.rs`).
+    Golden {
+        version: PyVersion,
+        build: String,
+        instead: Option<String>,
+    },
+    /// Another backend (`diff`).
+    Backend(String),
+}
+
+impl Against {
+    /// What was compared with, without the word `golden`: `3.14 (CPython 3.14.2 …)`,
+    /// or a backend's name (a found case's mark says what it was checked against).
+    pub fn source(&self) -> String {
+        match self {
+            Against::Goldens => "golden".to_string(),
+            Against::Golden {
+                version,
+                build,
+                instead,
+            } => match instead {
+                Some(instead) => format!("{version} ({build}) {instead}"),
+                None => format!("{version} ({build})"),
+            },
+            Against::Backend(name) => name.clone(),
+        }
+    }
+}
+
+impl std::fmt::Display for Against {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Against::Golden { .. } => write!(f, "golden {}", self.source()),
+            _ => f.write_str(&self.source()),
+        }
+    }
 }
 
 /// Every case on every backend, case-major: the checks of a run.
@@ -37,11 +84,11 @@ pub fn observe(backend: &Backend, case: &Case) -> Rendered {
     normalize(backend.run(case).render())
 }
 
-fn without_observation(case: &Case, backend: &str, against: &str, verdict: Verdict) -> Outcome {
+fn without_observation(case: &Case, backend: &str, against: Against, verdict: Verdict) -> Outcome {
     Outcome {
         case: case.clone(),
         backend: backend.to_string(),
-        against: against.to_string(),
+        against,
         expected: Rendered::default(),
         actual: Rendered::default(),
         verdict,
@@ -53,12 +100,12 @@ fn without_observation(case: &Case, backend: &str, against: &str, verdict: Verdi
 pub const NOT_RUN_AFTER_FAILURE: &str = "not run: --fail-fast stopped the run at its first failure";
 
 /// A check `--fail-fast` did not run: skipped, with why.
-pub fn not_run(case: &Case, backend: &str, against: &str) -> Outcome {
+pub fn not_run(case: &Case, backend: &str, against: Against) -> Outcome {
     let why = NOT_RUN_AFTER_FAILURE.to_string();
     without_observation(case, backend, against, Verdict::Skip { why })
 }
 
-fn no_expectation(case: &Case, backend: &str, against: &str, why: String) -> Outcome {
+fn no_expectation(case: &Case, backend: &str, against: Against, why: String) -> Outcome {
     let verdict = Verdict::Fail(Failure {
         why: FailureKind::NoExpectation(why),
         sections: Vec::new(),
@@ -79,19 +126,17 @@ pub fn skip_reason(case: &Case, version: PyVersion) -> Option<String> {
 
 /// What to say when no golden variant exists for a version.
 fn no_reference(case: &Case, version: PyVersion) -> String {
-    let installable = crate::backend::pyodide::PACKAGES
-        .iter()
-        .any(|(_, _, python)| PyVersion::of(python) == Some(version));
+    let installable = crate::references::installs(version);
     if installable {
         format!(
             "no reference for Python {version} — install it with {}, then {}",
             crate::backend::INSTALL_REFERENCES,
-            crate::remedy::regen(&case.display_path)
+            crate::refresh::regen(&case.display_path)
         )
     } else {
         format!(
             "no reference for Python {version} — install a CPython {version} (or name one with --python PATH), then {}",
-            crate::remedy::regen(&case.display_path)
+            crate::refresh::regen(&case.display_path)
         )
     }
 }
@@ -101,18 +146,18 @@ fn no_reference(case: &Case, version: PyVersion) -> String {
 pub fn check_golden(case: &Case, backend: &Backend, expected_root: &Path) -> Outcome {
     let version = match backend.language() {
         Ok(version) => version,
-        Err(why) => return no_expectation(case, &backend.name, "golden", why),
+        Err(why) => return no_expectation(case, &backend.name, Against::Goldens, why),
     };
     if let Some(why) = skip_reason(case, version) {
-        return without_observation(case, &backend.name, "golden", Verdict::Skip { why });
+        return without_observation(case, &backend.name, Against::Goldens, Verdict::Skip { why });
     }
     let golden = match golden::read(expected_root, case) {
         Ok(golden) => golden,
-        Err(e) => return no_expectation(case, &backend.name, "golden", e.to_string()),
+        Err(e) => return no_expectation(case, &backend.name, Against::Goldens, e.to_string()),
     };
     let Some(reference) = golden.get(version) else {
         let why = no_reference(case, version);
-        return no_expectation(case, &backend.name, "golden", why);
+        return no_expectation(case, &backend.name, Against::Goldens, why);
     };
     let actual = observe(backend, case);
     let marks: Vec<_> = case.divergences_for(&backend.name).collect();
@@ -120,15 +165,15 @@ pub fn check_golden(case: &Case, backend: &Backend, expected_root: &Path) -> Out
     let observes = backend.spec.observes;
     let judged = crate::refbug::judge_with(&golden, version, bugs, &actual, &marks, observes);
     let actual = observes.mask(&actual);
-    let golden_name = format!("golden {version} ({})", reference.made_by);
     Outcome {
         case: case.clone(),
         backend: backend.name.clone(),
-        against: match judged.against {
-            Some(instead) => format!("{golden_name} {instead}"),
-            None => golden_name,
+        against: Against::Golden {
+            version,
+            build: reference.made_by.clone(),
+            instead: judged.against,
         },
-        refresh_command: Some(crate::remedy::command(backend, case)),
+        refresh_command: Some(crate::refresh::command(backend, case)),
         verdict: observes.settle(judged.verdict, &judged.expected),
         expected: judged.expected,
         actual,
@@ -157,7 +202,7 @@ pub fn check_pair(case: &Case, reference: &Backend, other: &Backend) -> Outcome 
     Outcome {
         case: case.clone(),
         backend: other.name.clone(),
-        against: reference.name.clone(),
+        against: Against::Backend(reference.name.clone()),
         refresh_command: None,
         expected,
         actual,
@@ -178,5 +223,40 @@ impl Layout {
             cases: root.join("cases"),
             expected: root.join("expected"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn against_is_shown_as_before_and_gives_its_source_without_parsing() {
+        let golden = Against::Golden {
+            version: PyVersion::new(3, 14),
+            build: "CPython 3.14.2".into(),
+            instead: None,
+        };
+        assert_eq!(golden.to_string(), "golden 3.14 (CPython 3.14.2)");
+        assert_eq!(golden.source(), "3.14 (CPython 3.14.2)");
+        let intended = Against::Golden {
+            version: PyVersion::new(3, 12),
+            build: "CPython 3.12.1".into(),
+            instead: Some("as the language intends (3.11's exception for gh-1)".into()),
+        };
+        assert_eq!(
+            intended.to_string(),
+            "golden 3.12 (CPython 3.12.1) as the language intends (3.11's exception for gh-1)"
+        );
+        assert_eq!(
+            intended.source(),
+            "3.12 (CPython 3.12.1) as the language intends (3.11's exception for gh-1)"
+        );
+        // A backend whose name starts like a golden's text is still a backend.
+        let backend = Against::Backend("golden pypy".into());
+        assert_eq!(backend.to_string(), "golden pypy");
+        assert_eq!(backend.source(), "golden pypy");
+        assert_eq!(Against::Goldens.to_string(), "golden");
+        assert_eq!(Against::Goldens.source(), "golden");
     }
 }

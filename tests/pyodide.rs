@@ -173,7 +173,8 @@ fn a_run_installs_the_pinned_pyodide_on_first_need_and_offline_refuses() {
         .env_remove(OFFLINE_ENV)
         .output()
         .unwrap();
-    assert!(String::from_utf8_lossy(&out.stdout).starts_with("Pyodide and MicroPython: already installed in "));
+    assert!(String::from_utf8_lossy(&out.stdout)
+        .starts_with("Pyodide and MicroPython: already installed in "));
     assert_eq!(
         std::fs::read_to_string(&log).unwrap(),
         calls,

@@ -1,4 +1,7 @@
-//! The kinds of interpreter, and which kind a backend name belongs to.
+//! The kinds of interpreter, which kind a backend name belongs to, and how backend
+//! names relate to kinds (marks, per-version names).
+
+use crate::version::PyVersion;
 
 /// The kinds of interpreter, one file each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -60,9 +63,54 @@ impl Kind {
     }
 }
 
+/// Backend names as marks, commands and messages use them: the one place that
+/// knows how a backend's name relates to its kind.
+impl Kind {
+    /// Whether the kind has one backend per language version, `<kind>-<3.X>`.
+    pub fn per_version(self) -> bool {
+        matches!(self, Kind::CPython | Kind::Pyodide)
+    }
+
+    /// The backend of this kind for a language version: `cpython-3.12`,
+    /// `pyodide-3.14`.
+    pub fn versioned(self, version: PyVersion) -> String {
+        format!("{}-{version}", self.name())
+    }
+
+    /// The kinds a known-divergence mark may name: every kind but `external`,
+    /// whose backends' names are the user's own.
+    pub fn markable() -> impl Iterator<Item = Kind> {
+        Kind::ALL.into_iter().filter(|kind| *kind != Kind::External)
+    }
+
+    /// Whether a mark may name `name`: a markable kind (`rustpython`) or one of its
+    /// backends (`rustpython-0.6.0`, `cpython-3.12`), so that a typo is an error.
+    pub fn is_markable(name: &str) -> bool {
+        Kind::markable().any(|kind| {
+            name == kind.name()
+                || name
+                    .strip_prefix(kind.name())
+                    .and_then(|rest| rest.strip_prefix('-'))
+                    .is_some_and(|version| !version.is_empty())
+        })
+    }
+
+    /// Whether a mark naming `mark` applies to the backend `backend`: its own name,
+    /// or the kind of a per-version backend (`cpython` applies to `cpython-3.12`).
+    pub fn mark_applies(mark: &str, backend: &str) -> bool {
+        mark == backend
+            || (Kind::ALL
+                .iter()
+                .any(|kind| kind.per_version() && kind.name() == mark)
+                && backend
+                    .strip_prefix(mark)
+                    .is_some_and(|rest| rest.starts_with('-')))
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::Kind;
+    use super::{Kind, PyVersion};
     use crate::backend::external;
 
     #[test]
@@ -81,5 +129,33 @@ mod tests {
             let (name, _) = external::parse_interpreter(&format!("{name}=python3")).unwrap();
             assert_eq!(Kind::of_backend(&name), Kind::External);
         }
+    }
+
+    #[test]
+    fn marks_name_a_kind_or_one_of_its_backends() {
+        assert_eq!(
+            Kind::CPython.versioned(PyVersion::new(3, 12)),
+            "cpython-3.12"
+        );
+        for name in [
+            "cpython",
+            "cpython-3.12",
+            "pypy",
+            "rustpython-0.6.0",
+            "pyodide-3.14",
+        ] {
+            assert!(Kind::is_markable(name), "{name}");
+        }
+        for name in ["external", "cpython-", "graalpy", "rustpythonx", "CPython"] {
+            assert!(!Kind::is_markable(name), "{name}");
+        }
+        assert!(Kind::mark_applies("cpython", "cpython-3.12"));
+        assert!(Kind::mark_applies("pyodide", "pyodide-3.14"));
+        assert!(Kind::mark_applies("rustpython", "rustpython"));
+        // Only per-version kinds stand for their backends: RustPython 0.6.0 is
+        // another backend than the embedded one.
+        assert!(!Kind::mark_applies("rustpython", "rustpython-0.6.0"));
+        assert!(!Kind::mark_applies("cpython", "cpythonx-3.12"));
+        assert!(!Kind::mark_applies("cpython-3.12", "cpython-3.11"));
     }
 }

@@ -36,7 +36,6 @@ pub use identify::{describe_hello, identify, Identity, IDENTIFY_TIMEOUT};
 pub use kind::Kind;
 pub use observes::{Observes, NOT_OBSERVABLE};
 
-use crate::case::Case;
 use crate::observation::Observation;
 use crate::process::which;
 use crate::protocol::Hello;
@@ -61,6 +60,16 @@ pub struct Backend {
     pool: Pool,
 }
 
+/// What a backend runs as a case: a program, the path it is shown as, and its
+/// limits. A `Case` is one (`case/mod.rs`), so that this module needs nothing of
+/// the case's.
+pub trait Program {
+    fn path(&self) -> &str;
+    fn source(&self) -> &str;
+    fn timeout(&self) -> Duration;
+    fn memory_limit(&self) -> u64;
+}
+
 impl Backend {
     pub fn start(spec: Spec, options: &BackendOptions) -> Backend {
         let max_cases = options.cases_per_worker.unwrap_or(spec.max_cases);
@@ -75,12 +84,13 @@ impl Backend {
         }
     }
 
-    pub fn run(&self, case: &Case) -> Observation {
+    /// Runs a case (any `Program`) with its limits.
+    pub fn run(&self, program: &impl Program) -> Observation {
         self.pool.run(
-            &case.display_path,
-            &case.source,
-            case.timeout(),
-            case.memory_limit(),
+            program.path(),
+            program.source(),
+            program.timeout(),
+            program.memory_limit(),
         )
     }
 

@@ -191,8 +191,9 @@ mod tests {
 
     #[test]
     fn a_bug_only_in_sections_a_backend_cannot_observe_does_not_show_there() {
+        use crate::case::parse_reference_bug as parse;
         use crate::golden::{Golden, Reference};
-        use crate::refbug::{judge_with, parse};
+        use crate::refbug::judge_with;
         use crate::version::PyVersion;
         let good = rendered("| 1\n", "none\n", "f: cellvars=('x',)\n", "");
         let bad = rendered("| 1\n", "none\n", "f: cellvars=()\n", "");

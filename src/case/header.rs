@@ -3,14 +3,16 @@
 //! typo in a divergence mark can never silently turn a failure into a pass.
 
 use super::{Divergence, Header, VersionNote, GIB, MEMORY_LIMITS, MIB};
+use crate::backend::Kind;
 use crate::observation::Section;
+use crate::parse_error::ParseError;
 use std::time::Duration;
 
 const KNOWN_KEYS: &str =
     "description, source, rules, timeout, memory, requires, diverges, reference-bug, cause, note, identity, same-cause";
 
 /// Parses the header block; errors carry a 1-based line number.
-pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
+pub fn parse_header(source: &str) -> Result<Header, ParseError> {
     let mut header = Header::default();
     let (mut description, mut origin, mut rules) = (None, None, None);
     let mut last_line = 0;
@@ -24,18 +26,24 @@ pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
             continue; // a shebang line is allowed before the header
         }
         let Some((key, value)) = comment.split_once(':') else {
-            return Err((
+            return Err(ParseError::at(
                 number,
                 format!("header line is not `# key: value`: {line:?}"),
             ));
         };
         let (key, value) = (key.trim(), value.trim());
         if value.is_empty() {
-            return Err((number, format!("header key `{key}` has no value")));
+            return Err(ParseError::at(
+                number,
+                format!("header key `{key}` has no value"),
+            ));
         }
-        let once = |slot: &mut Option<String>| -> Result<(), (usize, String)> {
+        let once = |slot: &mut Option<String>| -> Result<(), ParseError> {
             if slot.replace(value.to_string()).is_some() {
-                return Err((number, format!("header key `{key}` given twice")));
+                return Err(ParseError::at(
+                    number,
+                    format!("header key `{key}` given twice"),
+                ));
             }
             Ok(())
         };
@@ -48,7 +56,7 @@ pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
                     .parse()
                     .ok()
                     .filter(|s: &f64| *s > 0.0 && *s <= 600.0)
-                    .ok_or((
+                    .ok_or(ParseError::at(
                         number,
                         format!("timeout must be seconds in (0, 600], got {value:?}"),
                     ))?;
@@ -57,37 +65,52 @@ pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
                     .replace(Duration::from_secs_f64(seconds))
                     .is_some()
                 {
-                    return Err((number, "header key `timeout` given twice".into()));
+                    return Err(ParseError::at(
+                        number,
+                        "header key `timeout` given twice".into(),
+                    ));
                 }
             }
             "memory" => {
-                let bytes = parse_memory(value).map_err(|m| (number, m))?;
+                let bytes = parse_memory(value).map_err(|m| ParseError::at(number, m))?;
                 if header.memory.replace(bytes).is_some() {
-                    return Err((number, "header key `memory` given twice".into()));
+                    return Err(ParseError::at(
+                        number,
+                        "header key `memory` given twice".into(),
+                    ));
                 }
             }
             "requires" => {
-                let note = parse_version_note(value).map_err(|m| (number, m))?;
+                let note = parse_version_note(value).map_err(|m| ParseError::at(number, m))?;
                 if header.requires.replace(note).is_some() {
-                    return Err((number, "header key `requires` given twice".into()));
+                    return Err(ParseError::at(
+                        number,
+                        "header key `requires` given twice".into(),
+                    ));
                 }
             }
             "diverges" => header
                 .divergences
-                .push(parse_divergence(value).map_err(|m| (number, m))?),
+                .push(parse_divergence(value).map_err(|m| ParseError::at(number, m))?),
             "reference-bug" => header
                 .reference_bugs
-                .push(crate::refbug::parse(value).map_err(|m| (number, m))?),
+                .push(super::parse_reference_bug(value).map_err(|m| ParseError::at(number, m))?),
             "cause" => {
-                let cause = crate::cause::parse(value).map_err(|m| (number, m))?;
+                let cause = super::parse_cause(value).map_err(|m| ParseError::at(number, m))?;
                 if header.cause.replace(cause).is_some() {
-                    return Err((number, "header key `cause` given twice".into()));
+                    return Err(ParseError::at(
+                        number,
+                        "header key `cause` given twice".into(),
+                    ));
                 }
             }
             "note" => header.notes.push(value.to_string()),
             "identity" => {
                 if header.identity.replace(value.to_string()).is_some() {
-                    return Err((number, "header key `identity` given twice".into()));
+                    return Err(ParseError::at(
+                        number,
+                        "header key `identity` given twice".into(),
+                    ));
                 }
             }
             "same-cause" => match value.split_once(": ") {
@@ -95,27 +118,31 @@ pub fn parse_header(source: &str) -> Result<Header, (usize, String)> {
                     header.same_cause.push(value.to_string())
                 }
                 _ => {
-                    return Err((
+                    return Err(ParseError::at(
                         number,
                         format!("`same-cause:` takes `<backend>: <identity>`, got {value:?}"),
                     ))
                 }
             },
             _ => {
-                return Err((
+                return Err(ParseError::at(
                     number,
                     format!("unknown header key `{key}` (known: {KNOWN_KEYS})"),
                 ))
             }
         }
     }
-    let missing = |what: &str| (last_line.max(1), format!("header lacks `# {what}: …`"));
+    let missing =
+        |what: &str| ParseError::at(last_line.max(1), format!("header lacks `# {what}: …`"));
     header.description = description.ok_or_else(|| missing("description"))?;
     header.source = origin.ok_or_else(|| missing("source"))?;
     let rules = rules.ok_or_else(|| missing("rules"))?;
     header.rules = rules.split(',').map(|r| r.trim().to_string()).collect();
     if let Some(bad) = header.rules.iter().find(|r| !is_rule_id(r)) {
-        return Err((1, format!("rule id {bad:?} is not `topic/slug`")));
+        return Err(ParseError::at(
+            1,
+            format!("rule id {bad:?} is not `topic/slug`"),
+        ));
     }
     Ok(header)
 }
@@ -176,22 +203,6 @@ fn parse_version_note(value: &str) -> Result<VersionNote, String> {
     })
 }
 
-/// The kinds of backend a known divergence can name (backend::Kind, less
-/// `external`, whose names are the user's own).
-pub const MARKABLE_KINDS: [&str; 4] = ["cpython", "pyodide", "pypy", "rustpython"];
-
-/// A kind (`rustpython`) or one of its backends (`rustpython-0.6.0`, `cpython-3.12`):
-/// a typo must be an error, or its mark could never apply nor go stale.
-fn is_markable(backend: &str) -> bool {
-    MARKABLE_KINDS.iter().any(|kind| {
-        backend == *kind
-            || backend
-                .strip_prefix(kind)
-                .and_then(|rest| rest.strip_prefix('-'))
-                .is_some_and(|version| !version.is_empty())
-    })
-}
-
 fn parse_divergence(value: &str) -> Result<Divergence, String> {
     let (target, reason) = value
         .split_once(':')
@@ -205,11 +216,14 @@ fn parse_divergence(value: &str) -> Result<Divergence, String> {
     if backend.is_empty() {
         return Err("`diverges:` names no backend".into());
     }
-    if !is_markable(&backend) {
+    if !Kind::is_markable(&backend) {
         return Err(format!(
             "`diverges:` names an unknown backend `{backend}` (known: {}, or one of their \
              backends such as cpython-3.12 or rustpython-0.6.0)",
-            MARKABLE_KINDS.join(", ")
+            Kind::markable()
+                .map(Kind::name)
+                .collect::<Vec<_>>()
+                .join(", ")
         ));
     }
     let sections = match words.next() {

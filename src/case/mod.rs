@@ -14,8 +14,10 @@ use std::time::Duration;
 
 mod discovery;
 mod header;
+mod marks;
 pub use discovery::{discover, matches_any, require_cases, select, select_some};
-pub use header::{parse_header, parse_memory, MARKABLE_KINDS};
+pub use header::{parse_header, parse_memory};
+pub use marks::{parse_cause, parse_reference_bug, ReferenceBug, Site};
 
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(10);
 
@@ -51,7 +53,7 @@ pub struct Header {
     pub requires: Option<VersionNote>,
     pub divergences: Vec<Divergence>,
     /// `reference-bug:` marks: golden variants that record a CPython bug (`refbug.rs`).
-    pub reference_bugs: Vec<crate::refbug::ReferenceBug>,
+    pub reference_bugs: Vec<ReferenceBug>,
     /// `cause:` the one root cause the case shows, when it names one (`cause.rs`).
     pub cause: Option<String>,
     pub notes: Vec<String>,
@@ -82,7 +84,7 @@ pub struct Divergence {
     pub reason: String,
     /// Where the entry is when it comes from an expectations file rather than
     /// the case's header (`expectations.rs`).
-    pub entry: Option<crate::expectations::Site>,
+    pub entry: Option<Site>,
 }
 
 /// A problem with a case file, reported as one line.
@@ -119,13 +121,16 @@ impl Case {
     /// kinds with one backend per version, those naming the kind (`cpython` applies
     /// to `cpython-3.12`, `pyodide` to `pyodide-3.14`).
     pub fn divergences_for<'a>(&'a self, backend: &'a str) -> impl Iterator<Item = &'a Divergence> {
-        self.header.divergences.iter().filter(move |d| {
-            d.backend == backend
-                || (["cpython", "pyodide"].contains(&d.backend.as_str())
-                    && backend
-                        .strip_prefix(d.backend.as_str())
-                        .is_some_and(|rest| rest.starts_with('-')))
-        })
+        self.header
+            .divergences
+            .iter()
+            .filter(move |d| crate::backend::Kind::mark_applies(&d.backend, backend))
+    }
+
+    /// The expectations-file entries among the marks that apply to `backend`.
+    pub fn expectation_entries<'a>(&'a self, backend: &'a str) -> impl Iterator<Item = &'a Site> {
+        self.divergences_for(backend)
+            .filter_map(|mark| mark.entry.as_ref())
     }
 
     /// Reads and parses one case file. `root` is the cases directory.
@@ -160,10 +165,10 @@ impl Case {
         if components.len() != 2 {
             return Err(error("a case must be <cases dir>/<topic>/<name>.py".into()));
         }
-        let header = parse_header(&source).map_err(|(line, message)| CaseError {
+        let header = parse_header(&source).map_err(|e| CaseError {
             path: display_path.clone(),
-            line: Some(line),
-            message,
+            line: Some(e.line),
+            message: e.message,
         })?;
         Ok(Case {
             id: components.join("/"),
@@ -173,6 +178,24 @@ impl Case {
             source,
             header,
         })
+    }
+}
+
+impl crate::backend::Program for Case {
+    fn path(&self) -> &str {
+        &self.display_path
+    }
+
+    fn source(&self) -> &str {
+        &self.source
+    }
+
+    fn timeout(&self) -> Duration {
+        Case::timeout(self)
+    }
+
+    fn memory_limit(&self) -> u64 {
+        Case::memory_limit(self)
     }
 }
 

@@ -24,7 +24,7 @@ pub fn install() -> Outcome {
 
 pub fn worker(backend: &str) -> Outcome {
     match backend {
-        "rustpython" => rustpython::serve().map(|()| 0).map_err(Error::Usage),
+        "rustpython" => rustpython::serve().map(|()| 0).map_err(Error::Worker),
         other => Err(Error::Usage(format!(
             "no in-process worker for backend {other:?}"
         ))),

@@ -29,8 +29,12 @@ pub fn oracle(args: &FuzzArgs, session: &Session) -> Outcome {
     let mut saved = Vec::new();
     for regression in &outcome.regressions {
         saved.push(if args.save {
-            fuzz::oracle_report::save(&session.layout.cases, regression)
-                .map_err(|e| Error::Usage(format!("cannot save a case: {e}")))?
+            fuzz::oracle_report::save(&session.layout.cases, regression).map_err(|source| {
+                Error::Io {
+                    doing: "save a case".into(),
+                    source,
+                }
+            })?
         } else {
             None
         });

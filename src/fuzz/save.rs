@@ -176,7 +176,7 @@ pub fn mark_line(outcome: &crate::suite::Outcome) -> Option<String> {
             .collect::<Vec<_>>()
             .join(","),
         parts.join("; "),
-        outcome.against.trim_start_matches("golden ")
+        outcome.against.source()
     ))
 }
 

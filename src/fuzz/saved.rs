@@ -40,8 +40,10 @@ pub fn finish(
         }
     }
     for (path, lines) in &marks {
-        super::save::add_marks(path, lines)
-            .map_err(|e| Error::Usage(format!("cannot mark {}: {e}", path.display())))?;
+        super::save::add_marks(path, lines).map_err(|source| Error::Io {
+            doing: format!("mark {}", path.display()),
+            source,
+        })?;
         say(&format!(
             "marked {} more backends on {}\n",
             lines.len(),

@@ -36,8 +36,10 @@ pub fn triage(
                 case: existing.display().to_string(),
             }
         } else if save {
-            let path = save::save(cases, finding, mode)
-                .map_err(|e| Error::Usage(format!("cannot save {}: {e}", existing.display())))?;
+            let path = save::save(cases, finding, mode).map_err(|source| Error::Io {
+                doing: format!("save {}", existing.display()),
+                source,
+            })?;
             if let Some(stem) = path.as_ref().and_then(|p| p.file_stem()) {
                 saved.push(format!("{}/{}", save::TOPIC, stem.to_string_lossy()));
             }

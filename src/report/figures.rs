@@ -3,8 +3,9 @@
 //! second witness of a known cause moves neither (`cause.rs`); and the order of
 //! the topic rows, the fuzzer's `found` apart after the hand-written ones.
 
-use super::{Report, ALL_TOPICS};
-use crate::cause::{conformance_tallies, root_causes, FOUND};
+use super::{Report, Tally, ALL_TOPICS};
+use crate::cause::{conformance_checks, root_causes, FOUND};
+use crate::compare::Verdict;
 use crate::suite::Outcome;
 use std::collections::BTreeMap;
 
@@ -29,9 +30,21 @@ pub fn figures(report: &Report) -> BTreeMap<String, Figures> {
     of(&report.outcomes, &report.backend_names())
 }
 
+/// The tally of some checks' verdicts.
+pub fn tally<'a>(verdicts: impl IntoIterator<Item = &'a Verdict>) -> Tally {
+    let mut tally = Tally::default();
+    for verdict in verdicts {
+        tally.add(verdict);
+    }
+    tally
+}
+
 fn of(outcomes: &[Outcome], backends: &[String]) -> BTreeMap<String, Figures> {
     let causes = root_causes(outcomes);
-    let tallies = conformance_tallies(outcomes);
+    let tallies: BTreeMap<String, Tally> = conformance_checks(outcomes)
+        .into_iter()
+        .map(|(backend, verdicts)| (backend, tally(verdicts)))
+        .collect();
     backends
         .iter()
         .map(|b| {

@@ -21,7 +21,7 @@ pub fn explain(outcome: &Outcome, palette: Palette) -> String {
             let _ = writeln!(
                 out,
                 "{path} on {backend} differs from {} in [{}]",
-                visible_line(&outcome.against),
+                visible_line(&outcome.against.to_string()),
                 failure
                     .sections
                     .iter()
@@ -31,7 +31,7 @@ pub fn explain(outcome: &Outcome, palette: Palette) -> String {
             );
         }
         FailureKind::StaleDivergence { reasons } if crate::remedy::is_entry(outcome) => {
-            out.push_str(&crate::remedy::stale_text(outcome, reasons, palette));
+            out.push_str(&stale_text(outcome, reasons, palette));
         }
         FailureKind::StaleDivergence { reasons } => {
             let _ = writeln!(
@@ -62,7 +62,7 @@ pub fn explain(outcome: &Outcome, palette: Palette) -> String {
         out.push_str(&section_diff(
             outcome.expected.get(section),
             outcome.actual.get(section),
-            &outcome.against,
+            &outcome.against.to_string(),
             &outcome.backend,
             palette,
         ));
@@ -206,6 +206,23 @@ fn known_divergences(report: &Report, palette: Palette, detail: Detail) -> Strin
                 palette.dim("(-v lists them)")
             );
         }
+    }
+    out
+}
+
+/// The terminal report's lines for a stale divergence an expectations file holds:
+/// which entry to remove, and its reasons.
+fn stale_text(outcome: &Outcome, reasons: &[String], palette: Palette) -> String {
+    let mut out = String::new();
+    for site in crate::remedy::stale_entries(outcome) {
+        let advice = format!(
+            "known divergence no longer reproduces — {}",
+            crate::remedy::remove_entry(outcome, site)
+        );
+        out.push_str(&format!("{}\n", palette.yellow(&visible_line(&advice))));
+    }
+    for reason in reasons {
+        out.push_str(&format!("    reason = {:?}\n", visible_line(reason)));
     }
     out
 }

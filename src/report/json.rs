@@ -40,7 +40,7 @@ struct Row<'a> {
     backend: &'a str,
     status: Status,
     /// What the observation was compared with.
-    against: &'a str,
+    against: String,
     /// The sections that differ (of a failure, or of a known divergence).
     sections: Vec<&'static str>,
     reasons: Vec<String>,
@@ -60,7 +60,7 @@ pub fn render(report: &Report) -> String {
                 path: &outcome.case.display_path,
                 backend: &outcome.backend,
                 status: Status::of(&outcome.verdict),
-                against: &outcome.against,
+                against: outcome.against.to_string(),
                 sections: sections.iter().map(|s| s.name()).collect(),
                 reasons: reasons(outcome),
                 diffs: sections
@@ -69,7 +69,7 @@ pub fn render(report: &Report) -> String {
                         let diff = full_section_diff(
                             outcome.expected.get(s),
                             outcome.actual.get(s),
-                            &outcome.against,
+                            &outcome.against.to_string(),
                             &outcome.backend,
                         );
                         (s.name(), diff)

@@ -32,7 +32,11 @@ pub(crate) fn sample_report() -> Report {
     let outcome = |case: Case, verdict: Verdict, expected: Rendered, actual: Rendered| Outcome {
         case,
         backend: "cpython-3.11".to_string(),
-        against: "golden 3.11 (CPython 3.11.7)".to_string(),
+        against: crate::suite::Against::Golden {
+            version: crate::version::PyVersion::new(3, 11),
+            build: "CPython 3.11.7".into(),
+            instead: None,
+        },
         expected,
         actual,
         verdict,

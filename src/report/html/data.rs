@@ -68,7 +68,7 @@ impl Data {
             let golden = text_of(&outcome.expected).map(|t| pool.add(t));
             let mut entry = json!({
                 "case": case_index.get(&outcome.case.id),
-                "against": pool.add(visible(&outcome.against).into_owned()),
+                "against": pool.add(visible(&outcome.against.to_string()).into_owned()),
                 "golden": golden,
             });
             let why = reasons(outcome);
@@ -84,7 +84,7 @@ impl Data {
                     let diff = full_section_diff(
                         outcome.expected.get(section),
                         outcome.actual.get(section),
-                        &outcome.against,
+                        &outcome.against.to_string(),
                         &outcome.backend,
                     );
                     json!([section.name(), pool.add(diff)])
