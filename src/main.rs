@@ -83,7 +83,12 @@ enum Command {
     /// Install the pinned references (Pyodide for CPython 3.12–3.15, from npm,
     /// checked against references/package-lock.json) into the cache, as the
     /// commands that need them do on first use.
-    Install,
+    Install {
+        /// Also the compilers of the compiled backends (Cython, Nuitka, mypyc, pinned
+        /// by references/compilers.txt) into a virtual environment of python3.
+        #[arg(long)]
+        compilers: bool,
+    },
     /// The corpus built into this binary (used where no `--root` is given and the
     /// working directory holds no cases/); `--write DIR` writes it out.
     Corpus(corpus_command::CorpusArgs),
@@ -374,7 +379,7 @@ fn main() -> ExitCode {
     }
     let cli = Cli::parse();
     let result = match cli.command {
-        Some(Command::Install) => install(),
+        Some(Command::Install { compilers }) => install(compilers),
         Some(Command::Corpus(args)) => corpus_command::command(args),
         Some(Command::Worker { backend }) => worker(&backend),
         Some(Command::Script { backend, source }) => script(&backend, &source),
@@ -447,7 +452,7 @@ fn tell_bad_cases(session: &Session) -> Result<(), Error> {
     Ok(())
 }
 
-fn install() -> Outcome {
+fn install(compilers: bool) -> Outcome {
     let tell = |text: &str| {
         let _ = output::stderr(text);
     };
@@ -459,6 +464,15 @@ fn install() -> Outcome {
             references::npm_dir(&home).display()
         ))?,
         references::Installed::Now => {}
+    }
+    if compilers {
+        let compiled = backend::compiled::install::ensure(&home, offline, &tell);
+        if compiled.map_err(Error::Usage)? == references::Installed::Already {
+            say(&format!(
+                "compilers: already installed in {}\n",
+                backend::compiled::install::dir(&home).display()
+            ))?;
+        }
     }
     Ok(0)
 }

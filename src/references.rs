@@ -148,10 +148,10 @@ fn check_node() -> Result<(), String> {
 }
 
 /// An exclusive lock on a file, held until dropped.
-struct Lock(std::fs::File);
+pub(crate) struct Lock(std::fs::File);
 
 impl Lock {
-    fn take(path: &Path) -> Result<Lock, String> {
+    pub(crate) fn take(path: &Path) -> Result<Lock, String> {
         use std::os::fd::AsRawFd;
         let file = std::fs::OpenOptions::new()
             .create(true)

@@ -1,7 +1,7 @@
 //! Discovery: the backends found on this machine, the ones missing and how to install
 //! them, the options and environment that steer the search, and the `backends` listing.
 
-use super::{cpython, external, newest, pyodide, pypy, rustpython, Kind};
+use super::{compiled, cpython, external, newest, pyodide, pypy, rustpython, Kind};
 use crate::version::PyVersion;
 use crate::worker::WorkerCommand;
 use std::collections::BTreeMap;
@@ -126,6 +126,7 @@ pub fn discover_kinds(options: &BackendOptions, kinds: &[Kind]) -> Discovery {
             Kind::Pyodide => pyodide::discover(options, &mut found),
             Kind::PyPy => pypy::discover(options, &mut found),
             Kind::RustPython => rustpython::discover(options, &mut found),
+            Kind::Compiled => compiled::discover(options, &mut found),
             Kind::External => external::discover(options, &mut found),
         }
     }

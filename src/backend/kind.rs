@@ -7,6 +7,8 @@ pub enum Kind {
     Pyodide,
     PyPy,
     RustPython,
+    /// Cython, Nuitka and mypyc: a case compiled as a module (`compiled/`).
+    Compiled,
     External,
 }
 
@@ -19,17 +21,19 @@ impl Kind {
         match name {
             "pypy" => Kind::PyPy,
             "rustpython" => Kind::RustPython,
+            "cython" | "nuitka" | "mypyc" => Kind::Compiled,
             _ if name.starts_with("cpython-") => Kind::CPython,
             _ if name.starts_with("pyodide-") => Kind::Pyodide,
             _ => Kind::External,
         }
     }
 
-    pub const ALL: [Kind; 5] = [
+    pub const ALL: [Kind; 6] = [
         Kind::CPython,
         Kind::Pyodide,
         Kind::PyPy,
         Kind::RustPython,
+        Kind::Compiled,
         Kind::External,
     ];
 
@@ -39,6 +43,7 @@ impl Kind {
             Kind::Pyodide => "pyodide",
             Kind::PyPy => "pypy",
             Kind::RustPython => "rustpython",
+            Kind::Compiled => "compiled",
             Kind::External => "external",
         }
     }
@@ -66,6 +71,8 @@ mod tests {
         assert_eq!(Kind::of_backend("pyodide-3.14"), Kind::Pyodide);
         assert_eq!(Kind::of_backend("pypy"), Kind::PyPy);
         assert_eq!(Kind::of_backend("rustpython"), Kind::RustPython);
+        assert_eq!(Kind::of_backend("nuitka"), Kind::Compiled);
+        assert_eq!(Kind::of_backend("cython-nightly"), Kind::External);
         // External names may start like built-in ones, but never equal them.
         assert_eq!(Kind::of_backend("rustpython-0.6.0"), Kind::External);
         assert_eq!(Kind::of_backend("pypy-nightly"), Kind::External);

@@ -8,12 +8,14 @@
 //! | `pyodide` | `pyodide-3.X` | CPython compiled to WebAssembly, npm packages run by Node |
 //! | `pypy` | `pypy` | `pypy3` on PATH |
 //! | `rustpython` | `rustpython` | RustPython linked into this binary |
+//! | `compiled` | `cython`, `nuitka`, `mypyc` | a case compiled as a module, imported into the host CPython |
 //! | `external` | any | `--interpreter NAME=COMMAND` |
 //!
 //! CPython builds (native and pyodide) are the references: for each language
 //! version the goldens hold what one of them observed, a native build where there is
 //! one (faster, and not WebAssembly).
 
+pub mod compiled;
 pub mod cpython;
 mod discovery;
 pub mod external;
@@ -72,6 +74,9 @@ impl Backend {
     }
 
     pub fn run(&self, case: &Case) -> Observation {
+        if let Err(why) = compiled::prepare(&self.spec, case) {
+            return Observation::fault(why);
+        }
         self.pool.run(
             &case.display_path,
             &case.source,
@@ -87,11 +92,20 @@ impl Backend {
         mode: crate::protocol::BatchMode,
         timeout: Duration,
     ) -> Result<Vec<Observation>, String> {
+        if self.spec.kind == Kind::Compiled {
+            return Err(format!(
+                "{} compiles each program apart: it runs no batches",
+                self.name
+            ));
+        }
         self.pool.run_batch(programs, mode, timeout, 1 << 30)
     }
 
     /// Runs one program alone, as a case is run.
     pub fn run_source(&self, path: &str, source: &str, timeout: Duration) -> Observation {
+        if let Err(why) = compiled::prepare_source(&self.spec, source) {
+            return Observation::fault(why);
+        }
         self.pool.run(path, source, timeout, 1 << 30)
     }
 
