@@ -482,6 +482,8 @@ def parse_request(line):
 def run_job(path, job):
     """The JSON payload of one job: an observation, or a batch's list of them."""
     if isinstance(job, tuple):
+        if COMPILED:
+            raise ValueError("a compiled backend runs no batches: each program is compiled apart")
         return "observations", observe_batch(path, job[0], job[1])
     if COMPILED:
         return "observation", observe_compiled(path, job)

@@ -110,7 +110,7 @@ def so_suffix():
 # Cython: one process translates every source of the batch (Cython's own start-up
 # is most of a small case's time), then gcc builds one module per source.
 def build_cython(cache, todo, jobs):
-    from Cython.Compiler import Errors, Main
+    from Cython.Compiler import Errors, Main, Options
 
     include = sysconfig.get_paths()["include"]
     work = tempfile.mkdtemp(prefix="cython-", dir=cache.root)
@@ -121,6 +121,11 @@ def build_cython(cache, todo, jobs):
         path = os.path.join(folder, "__main__.py")
         with open(path, "w", encoding="utf-8") as file:
             file.write(source)
+        # A name never bound, or read before it is, is Python's NameError or
+        # UnboundLocalError when (if ever) that line runs; Cython's defaults make
+        # them compile errors, so that the case would never run at all.
+        Options.error_on_unknown_names = False
+        Options.error_on_uninitialized = False
         options = Main.CompilationOptions(Main.default_options, language_level=3, output_file=path[:-3] + ".c")
         errors, saved = io.StringIO(), sys.stderr
         sys.stderr = errors

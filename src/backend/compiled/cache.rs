@@ -43,6 +43,13 @@ fn building() -> &'static Mutex<()> {
     BUILDING.get_or_init(Default::default)
 }
 
+/// FNV-1a, 64 bits: a hash that stays the same across builds of this tool.
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
 fn fingerprint(source: &str) -> u64 {
     let mut hasher = DefaultHasher::new();
     source.hash(&mut hasher);

@@ -99,10 +99,13 @@ pub fn discover(options: &BackendOptions, found: &mut Discovery) {
     };
     for compiler in Compiler::ALL {
         let version = install::pinned(compiler.package()).unwrap_or("?");
+        // Keyed by what decides a module: the compiler, the host and how the
+        // driver calls the compiler (its text).
         let cache = options.home.join("compiled").join(format!(
-            "{}-{version}-cpython-{}",
+            "{}-{version}-cpython-{}-{:08x}",
             compiler.name(),
-            identity.version
+            identity.version,
+            cache::fnv1a(cache::DRIVER.as_bytes()) as u32
         ));
         let mut command = python_like_command(&python, &["-S", "-s"]);
         command.args.push("--compiled".into());
