@@ -72,7 +72,7 @@ pub fn root_causes(outcomes: &[Outcome]) -> BTreeMap<String, BTreeSet<String>> {
 /// How bad a verdict is, for picking the worst check of a cause.
 fn severity(verdict: &Verdict) -> u8 {
     match verdict {
-        Verdict::Skip { .. } => 0,
+        Verdict::Skip { .. } | Verdict::NotObservable { .. } => 0,
         Verdict::Pass | Verdict::CopiesReferenceBug { .. } => 1,
         Verdict::ConformsToLanguage { .. } => 2,
         Verdict::KnownDivergence { .. } => 3,

@@ -36,7 +36,7 @@ fn differs(verdict: &Verdict) -> Option<bool> {
             FailureKind::Mismatch | FailureKind::Fault(_) => Some(true),
             FailureKind::NoExpectation(_) => None,
         },
-        Verdict::Skip { .. } => None,
+        Verdict::Skip { .. } | Verdict::NotObservable { .. } => None,
     }
 }
 

@@ -31,6 +31,12 @@ pub enum Verdict {
     Skip {
         why: String,
     },
+    /// The golden's point is in sections this backend cannot observe (it says
+    /// only that the case runs silently in the others): never a pass or a failure,
+    /// counted apart (`backend/observes.rs`).
+    NotObservable {
+        sections: Vec<Section>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +70,7 @@ impl Verdict {
             Verdict::KnownDivergence { .. } => "known divergence",
             Verdict::Fail(_) => "fail",
             Verdict::Skip { .. } => "skipped",
+            Verdict::NotObservable { .. } => "not observable",
         }
     }
 }

@@ -135,7 +135,7 @@ pub fn markdown(
                     ) => pass += 1,
                     Some(Verdict::KnownDivergence { .. }) => known += 1,
                     Some(Verdict::Fail(_)) => fail += 1,
-                    Some(Verdict::Skip { .. }) | None => {}
+                    Some(Verdict::Skip { .. } | Verdict::NotObservable { .. }) | None => {}
                 }
             }
             let _ = write!(out, " {pass} / {known} / {fail} |");

@@ -17,6 +17,7 @@
 //! verdict of its own, `ConformsToLanguage`, never a divergence; anything else is
 //! judged as without the mark (a failure, or a known divergence).
 
+use crate::backend::Observes;
 use crate::case::Divergence;
 use crate::compare::{judge, Failure, FailureKind, Verdict};
 use crate::golden::Golden;
@@ -199,19 +200,24 @@ pub struct Judged {
 
 /// Judges an observation of language version `version` against the golden, with
 /// the case's reference-bug marks (`bugs`) and divergence marks for the backend.
+/// Only the sections the backend `observes` are compared (the others are masked in
+/// both); a bug shows only if it differs in one of those.
 pub fn judge_with(
     golden: &Golden,
     version: PyVersion,
     bugs: &[ReferenceBug],
     actual: &Rendered,
     marks: &[&Divergence],
+    observes: Observes,
 ) -> Judged {
     let Some(reference) = golden.get(version) else {
         unreachable!("the caller found the golden of {version}")
     };
+    let expected = observes.mask(&reference.body);
+    let actual = &observes.mask(actual);
     let plain = |verdict| Judged {
         verdict,
-        expected: reference.body.clone(),
+        expected: expected.clone(),
         against: None,
     };
     // Every mark is checked on every check of the case: a bad one fails them all.
@@ -228,13 +234,22 @@ pub fn judge_with(
             Ok(_) => {}
         }
     }
-    let as_golden = judge(&reference.body, actual, marks);
+    covering.retain(|(bug, from)| {
+        let from = &golden.versions[from].body;
+        Section::ALL
+            .into_iter()
+            .any(|s| bug.marks(s) && observes.observes(s) && from.get(s) != reference.body.get(s))
+    });
+    let as_golden = judge(&expected, actual, marks);
     if covering.is_empty() {
         return plain(as_golden);
     }
-    let mut intended = reference.body.clone();
+    let mut intended = expected.clone();
     for (bug, from) in &covering {
-        for section in Section::ALL.into_iter().filter(|s| bug.marks(*s)) {
+        for section in Section::ALL
+            .into_iter()
+            .filter(|s| bug.marks(*s) && observes.observes(*s))
+        {
             intended.set(section, golden.versions[from].body.get(section).to_string());
         }
     }
@@ -390,6 +405,7 @@ mod tests {
             &[parse(MARK).unwrap()],
             actual,
             marks,
+            Observes::ALL,
         )
     }
 
@@ -468,7 +484,8 @@ mod tests {
         ));
         let bad = parse("gh-1 3.12-3.14 exception: r").unwrap();
         let v311 = PyVersion::new(3, 11);
-        let judged = judge_with(&g, v311, &[bad], &g.get(v311).unwrap().body, &[]);
+        let body = &g.get(v311).unwrap().body;
+        let judged = judge_with(&g, v311, &[bad], body, &[], Observes::ALL);
         assert!(matches!(
             judged.verdict,
             Verdict::Fail(Failure { why: FailureKind::NoExpectation(ref why), .. })

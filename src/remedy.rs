@@ -136,6 +136,7 @@ mod tests {
                 env: Vec::new(),
             },
             max_cases: 1,
+            observes: crate::backend::Observes::ALL,
         };
         // Starting spawns nothing: workers start on first use.
         Backend::start(spec, &crate::backend::BackendOptions::default())

@@ -249,6 +249,9 @@ pub fn backend_info(backend: &Backend) -> BackendInfo {
             None => backend.describe().unwrap_or_else(|why| why),
         },
         sandbox: hello.map(|h| h.sandbox).unwrap_or_default(),
+        not_observable: (backend.spec.observes.unobservable().iter())
+            .map(|s| s.name().to_string())
+            .collect(),
         error,
     }
 }

@@ -108,7 +108,9 @@ pub fn check_golden(case: &Case, backend: &Backend, expected_root: &Path) -> Out
     let actual = observe(backend, case);
     let marks: Vec<_> = case.divergences_for(&backend.name).collect();
     let bugs = &case.header.reference_bugs;
-    let judged = crate::refbug::judge_with(&golden, version, bugs, &actual, &marks);
+    let observes = backend.spec.observes;
+    let judged = crate::refbug::judge_with(&golden, version, bugs, &actual, &marks, observes);
+    let actual = observes.mask(&actual);
     let golden_name = format!("golden {version} ({})", reference.made_by);
     Outcome {
         case: case.clone(),
@@ -118,17 +120,19 @@ pub fn check_golden(case: &Case, backend: &Backend, expected_root: &Path) -> Out
             None => golden_name,
         },
         refresh_command: Some(crate::remedy::command(backend, case)),
+        verdict: observes.settle(judged.verdict, &judged.expected),
         expected: judged.expected,
         actual,
-        verdict: judged.verdict,
     }
 }
 
 /// One case on two backends, the second judged against the first (no goldens);
 /// the second backend's divergence marks apply.
+/// Only the sections both backends observe are compared.
 pub fn check_pair(case: &Case, reference: &Backend, other: &Backend) -> Outcome {
-    let expected = observe(reference, case);
-    let actual = observe(other, case);
+    let observes = reference.spec.observes.and(other.spec.observes);
+    let expected = observes.mask(&observe(reference, case));
+    let actual = observes.mask(&observe(other, case));
     let marks: Vec<_> = case.divergences_for(&other.name).collect();
     // A reference that could not run the case says nothing about the other one.
     let verdict = match expected.fault() {
@@ -139,7 +143,7 @@ pub fn check_pair(case: &Case, reference: &Backend, other: &Backend) -> Outcome 
             )),
             sections: Vec::new(),
         }),
-        None => judge(&expected, &actual, &marks),
+        None => observes.settle(judge(&expected, &actual, &marks), &expected),
     };
     Outcome {
         case: case.clone(),

@@ -98,6 +98,7 @@ pub fn discover(options: &BackendOptions, found: &mut Discovery) {
             build: format!("CPython {}", identity.version),
             command: python_like_command(&identity.executable, &["-S", "-s"]),
             max_cases: CASES_PER_WORKER,
+            observes: super::Observes::ALL,
         });
     }
     found

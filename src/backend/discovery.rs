@@ -1,7 +1,7 @@
 //! Discovery: the backends found on this machine, the ones missing and how to install
 //! them, the options and environment that steer the search, and the `backends` listing.
 
-use super::{compiled, cpython, external, newest, pyodide, pypy, rustpython, Kind};
+use super::{compiled, cpython, external, newest, pyodide, pypy, rustpython, Kind, Observes};
 use crate::version::PyVersion;
 use crate::worker::WorkerCommand;
 use std::collections::BTreeMap;
@@ -27,6 +27,8 @@ pub struct Spec {
     pub command: WorkerCommand,
     /// Cases a worker runs before it is replaced.
     pub max_cases: usize,
+    /// The sections it can observe (`observes.rs`).
+    pub observes: Observes,
 }
 
 /// A backend that could be here but is not, and how to get it.

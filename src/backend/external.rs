@@ -77,6 +77,7 @@ pub fn discover(options: &BackendOptions, found: &mut Discovery) {
             build: command.clone(),
             command: WorkerCommand { program, args, env },
             max_cases: CASES_PER_WORKER,
+            observes: super::Observes::ALL,
         });
     }
 }

@@ -23,6 +23,7 @@ mod identify;
 mod kind;
 pub mod named;
 pub mod newest;
+mod observes;
 pub mod pyodide;
 pub mod pypy;
 pub mod rustpython;
@@ -33,6 +34,7 @@ pub use discovery::{
 };
 pub use identify::{describe_hello, identify, Identity, IDENTIFY_TIMEOUT};
 pub use kind::Kind;
+pub use observes::{Observes, NOT_OBSERVABLE};
 
 use crate::case::Case;
 use crate::observation::Observation;

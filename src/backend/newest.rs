@@ -61,6 +61,7 @@ mod tests {
                 env: Vec::new(),
             },
             max_cases: 1,
+            observes: crate::backend::Observes::ALL,
         }
     }
 

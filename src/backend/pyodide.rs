@@ -65,6 +65,7 @@ pub fn discover(options: &BackendOptions, found: &mut Discovery) {
                     build: format!("CPython {python} (pyodide {pyodide})"),
                     command: host_command(node, &package),
                     max_cases: CASES_PER_WORKER,
+                    observes: super::Observes::ALL,
                 },
             ));
         }

@@ -47,5 +47,6 @@ pub fn discover(options: &BackendOptions, found: &mut Discovery) {
         ),
         command: python_like_command(&identity.executable, &["-S", "-s"]),
         max_cases: CASES_PER_WORKER,
+        observes: super::Observes::ALL,
     });
 }

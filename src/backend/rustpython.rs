@@ -40,6 +40,7 @@ pub fn discover(options: &BackendOptions, found: &mut Discovery) {
             env: env(&[("RUST_BACKTRACE", "0")]),
         },
         max_cases: CASES_PER_WORKER,
+        observes: super::Observes::ALL,
     });
 }
 

@@ -24,6 +24,20 @@ pub fn render(report: &Report) -> String {
             data(why)
         ));
     }
+    for backend in report
+        .backends
+        .iter()
+        .filter(|b| !b.not_observable.is_empty())
+    {
+        let title = format!("{} observes only some sections", backend.name);
+        let tally = report.tally();
+        let count = super::cell(&tally, super::ALL_TOPICS, &backend.name).not_observable;
+        out.push_str(&format!(
+            "::notice title={}::not observable: {}; {count} checks have their point only there (neither pass nor failure)\n",
+            property(&title),
+            data(&backend.not_observable.join(", "))
+        ));
+    }
     for outcome in &report.outcomes {
         if let Verdict::ConformsToLanguage { notes } = &outcome.verdict {
             out.push_str(&command(

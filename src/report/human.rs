@@ -86,7 +86,13 @@ pub fn render(report: &Report, palette: Palette) -> String {
         );
     }
     for backend in &report.backends {
-        let _ = writeln!(out, "{}: {}", backend.name, visible_line(&backend.build));
+        let _ = writeln!(
+            out,
+            "{}: {}{}",
+            backend.name,
+            visible_line(&backend.build),
+            Report::unobservable_note(backend)
+        );
     }
     for (backend, why) in report.dead_backends() {
         let line = super::dead::message(backend, why);
@@ -135,12 +141,17 @@ pub fn render(report: &Report, palette: Palette) -> String {
     let totals = report.totals();
     let _ = writeln!(
         out,
-        "\n{} checks: {} passed, {} failed{}{}",
+        "\n{} checks: {} passed, {} failed{}{}{}",
         report.outcomes.len(),
         totals.pass + totals.conforms_to_language + totals.known_divergence,
         totals.fail,
         if totals.skipped > 0 {
             format!(", {} skipped", totals.skipped)
+        } else {
+            String::new()
+        },
+        if totals.not_observable > 0 {
+            format!(", {} not observable", totals.not_observable)
         } else {
             String::new()
         },

@@ -18,7 +18,7 @@ pub fn render(report: &Report) -> String {
         report.outcomes.len() + report.bad_cases.len() + dead.len(),
         totals.fail,
         report.bad_cases.len() + dead.len(),
-        totals.skipped,
+        totals.skipped + totals.not_observable,
         report.meta.seconds,
         super::timestamp(report.meta.started),
     );
@@ -63,7 +63,7 @@ pub fn render(report: &Report) -> String {
             attribute(&backend.name),
             outcomes.len(),
             tally.fail,
-            tally.skipped
+            tally.skipped + tally.not_observable
         );
         let _ = writeln!(
             out,
@@ -99,7 +99,7 @@ pub fn render(report: &Report) -> String {
                         text(&why)
                     );
                 }
-                Status::Skipped => {
+                Status::Skipped | Status::NotObservable => {
                     let _ = writeln!(
                         out,
                         ">\n      <skipped message=\"{}\"/>\n    </testcase>",

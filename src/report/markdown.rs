@@ -34,9 +34,10 @@ pub fn render(report: &Report) -> String {
     for backend in &report.backends {
         let _ = writeln!(
             out,
-            "| `{}` | {} | {} |",
+            "| `{}` | {}{} | {} |",
             backend.name,
             cell_text(&backend.build),
+            Report::unobservable_note(backend),
             backend.language.as_deref().unwrap_or("?")
         );
     }
@@ -146,6 +147,13 @@ pub fn matrix(report: &Report) -> String {
          counting every hand-written check and one per root cause of `found`, so that a second \
          witness of a known cause moves no figure."
     );
+    if report.totals().not_observable > 0 {
+        let _ = writeln!(
+            out,
+            "\n{}.",
+            super::table::NOT_OBSERVABLE_LEGEND.replace("n/o N", "`n/o N`")
+        );
+    }
     out
 }
 
@@ -157,6 +165,9 @@ fn cell(t: Tally) -> String {
     }
     if t.conforms_to_language > 0 {
         let _ = write!(text, " lang {}", t.conforms_to_language);
+    }
+    if t.not_observable > 0 {
+        let _ = write!(text, " n/o {}", t.not_observable);
     }
     text
 }

@@ -77,6 +77,10 @@ pub struct BackendInfo {
     /// The protections its workers' sandbox had in force (their hello: Pyodide's
     /// name its seal's; empty for one that did not start).
     pub sandbox: Vec<String>,
+    /// The sections it cannot observe (`backend/observes.rs`); absent from JSON
+    /// when it observes every section.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_observable: Vec<String>,
 }
 
 /// A case as reports show it.
@@ -132,6 +136,8 @@ pub enum Status {
     KnownDivergence,
     Fail,
     Skipped,
+    /// The case's point is in sections the backend cannot observe.
+    NotObservable,
 }
 
 impl Status {
@@ -142,6 +148,7 @@ impl Status {
             Verdict::KnownDivergence { .. } => Status::KnownDivergence,
             Verdict::Fail(_) => Status::Fail,
             Verdict::Skip { .. } => Status::Skipped,
+            Verdict::NotObservable { .. } => Status::NotObservable,
         }
     }
 
@@ -152,6 +159,7 @@ impl Status {
             Status::KnownDivergence => "known divergence",
             Status::Fail => "fail",
             Status::Skipped => "skipped",
+            Status::NotObservable => "not observable",
         }
     }
 }
@@ -167,6 +175,11 @@ pub struct Tally {
     /// CPython bug (absent from JSON when none).
     #[serde(skip_serializing_if = "is_zero")]
     pub conforms_to_language: usize,
+    /// Checks whose point is in sections the backend cannot observe (absent from
+    /// JSON when none); like skipped ones, they did not run as far as the
+    /// conformance is concerned.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub not_observable: usize,
 }
 
 fn is_zero(n: &usize) -> bool {
@@ -181,6 +194,7 @@ impl Tally {
             Status::KnownDivergence => self.known_divergence += 1,
             Status::Fail => self.fail += 1,
             Status::Skipped => self.skipped += 1,
+            Status::NotObservable => self.not_observable += 1,
         }
     }
 
@@ -210,6 +224,15 @@ impl Report {
             Exit::Failed
         } else {
             Exit::Passed
+        }
+    }
+
+    /// ` (not observable: scopes, cells)` after a backend that cannot observe
+    /// every section; empty for one that can.
+    pub fn unobservable_note(backend: &BackendInfo) -> String {
+        match backend.not_observable.is_empty() {
+            true => String::new(),
+            false => format!(" (not observable: {})", backend.not_observable.join(", ")),
         }
     }
 
@@ -289,7 +312,8 @@ pub fn differing(outcome: &Outcome) -> Vec<Section> {
         Verdict::Pass
         | Verdict::CopiesReferenceBug { .. }
         | Verdict::ConformsToLanguage { .. }
-        | Verdict::Skip { .. } => Vec::new(),
+        | Verdict::Skip { .. }
+        | Verdict::NotObservable { .. } => Vec::new(),
     }
 }
 
@@ -304,6 +328,7 @@ pub fn reasons(outcome: &Outcome) -> Vec<String> {
             notes.clone()
         }
         Verdict::Skip { why } => vec![why.clone()],
+        Verdict::NotObservable { sections } => vec![not_observable(sections)],
         Verdict::Fail(failure) => vec![match &failure.why {
             FailureKind::Mismatch => format!(
                 "differs from {} in {}",
@@ -322,6 +347,15 @@ pub fn reasons(outcome: &Outcome) -> Vec<String> {
             FailureKind::Fault(why) | FailureKind::NoExpectation(why) => why.clone(),
         }],
     }
+}
+
+/// Why a check is not observable, in one line.
+pub fn not_observable(sections: &[Section]) -> String {
+    let names: Vec<&str> = sections.iter().map(|s| s.name()).collect();
+    format!(
+        "not observable: its golden says only that the case runs silently; its point is in {}, which this backend cannot observe",
+        names.join(", ")
+    )
 }
 
 /// The output formats of `report` (and `run --format`).

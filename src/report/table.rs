@@ -7,6 +7,12 @@ use crate::cause::FOUND;
 use crate::suite::Outcome;
 use std::fmt::Write as _;
 
+/// What `n/o N` in a cell means, said where a cell has one.
+pub const NOT_OBSERVABLE_LEGEND: &str =
+    "n/o N: not observable, checks whose golden says only that the case runs silently in the \
+     sections the backend observes (its point is in scopes or cells, which it cannot see); \
+     counted neither as pass nor as fail, nor in conformance";
+
 /// The topic × backend table: `pass/known/fail` in each cell (`+Ns` skipped),
 /// totals last, and a legend.
 pub fn table(outcomes: &[Outcome], backends: &[String], palette: Palette) -> String {
@@ -30,6 +36,9 @@ pub fn table(outcomes: &[Outcome], backends: &[String], palette: Palette) -> Str
         }
         if t.conforms_to_language > 0 {
             let _ = write!(text, " lang {}", t.conforms_to_language);
+        }
+        if t.not_observable > 0 {
+            let _ = write!(text, " n/o {}", t.not_observable);
         }
         (text, t)
     };
@@ -88,5 +97,13 @@ pub fn table(outcomes: &[Outcome], backends: &[String], palette: Palette) -> Str
          hand-written topics, found apart; conformance counts one check per root cause of found",
     ));
     out.push('\n');
+    if tallies
+        .values()
+        .flat_map(|row| row.values())
+        .any(|t| t.not_observable > 0)
+    {
+        out.push_str(&palette.dim(NOT_OBSERVABLE_LEGEND));
+        out.push('\n');
+    }
     out
 }

@@ -12,7 +12,9 @@
 pub mod cache;
 pub mod install;
 
-use super::{identify, python_like_command, BackendOptions, Discovery, Kind, Spec, Unavailable};
+use super::{
+    identify, python_like_command, BackendOptions, Discovery, Kind, Observes, Spec, Unavailable,
+};
 use crate::case::Case;
 use crate::process::which;
 use crate::version::PyVersion;
@@ -50,6 +52,17 @@ impl Compiler {
             Compiler::Cython => "cython",
             Compiler::Nuitka => "nuitka",
             Compiler::Mypyc => "mypy",
+        }
+    }
+
+    /// What the probe can observe of a module it built. None has a module code
+    /// object to walk (no scopes); Nuitka's functions have `__closure__` with real
+    /// cells, Cython's have `__closure__` None, and mypyc's nested functions are
+    /// instances of classes of its own with no `__closure__` at all.
+    pub fn observes(self) -> Observes {
+        match self {
+            Compiler::Nuitka => Observes::with(false, true),
+            Compiler::Cython | Compiler::Mypyc => Observes::BEHAVIOUR,
         }
     }
 
@@ -117,6 +130,7 @@ pub fn discover(options: &BackendOptions, found: &mut Discovery) {
             build: format!("{} on CPython {}", compiler.describe(), identity.version),
             command,
             max_cases: CASES_PER_WORKER,
+            observes: compiler.observes(),
         });
     }
 }

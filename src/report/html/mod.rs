@@ -15,6 +15,7 @@
 
 mod data;
 mod matrix;
+mod observable;
 #[cfg(test)]
 mod tests;
 
@@ -33,11 +34,12 @@ pub fn render(report: &Report) -> String {
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>Closure conformance{}</title>\n<style>{CSS}</style>\n</head>\n<body>\n",
+         <title>Closure conformance{}</title>\n<style>{}</style>\n</head>\n<body>\n",
         match &report.meta.commit {
             Some(commit) => format!(" at {}", escape(&short_commit(commit))),
             None => String::new(),
-        }
+        },
+        observable::css(report, CSS)
     );
     header(&mut out, report);
     out.push_str("<main id=\"main\">\n<div id=\"matrix-wrap\">\n");
@@ -48,8 +50,9 @@ pub fn render(report: &Report) -> String {
     out.push_str("</main>\n");
     let _ = write!(
         out,
-        "<script type=\"application/json\" id=\"data\">{}</script>\n<script>{JS}</script>\n</body>\n</html>\n",
-        script_json(&data.json)
+        "<script type=\"application/json\" id=\"data\">{}</script>\n<script>{}</script>\n</body>\n</html>\n",
+        script_json(&data.json),
+        observable::js(report, JS)
     );
     out
 }
@@ -68,6 +71,7 @@ fn symbol(status: Status) -> &'static str {
         Status::KnownDivergence => "≈",
         Status::Fail => "✗",
         Status::Skipped => "–",
+        Status::NotObservable => "○",
     }
 }
 
@@ -79,6 +83,7 @@ fn key(status: Status) -> &'static str {
         Status::KnownDivergence => "known_divergence",
         Status::Fail => "fail",
         Status::Skipped => "skipped",
+        Status::NotObservable => "not_observable",
     }
 }
 
@@ -121,10 +126,17 @@ fn header(out: &mut String, report: &Report) {
     for backend in &report.backends {
         let _ = writeln!(
             out,
-            "<div class=\"backend\"><code>{}</code> <span class=\"lang\">Python {}</span> <span class=\"build\">{}</span>{}</div>",
+            "<div class=\"backend\"><code>{}</code> <span class=\"lang\">Python {}</span> <span class=\"build\">{}</span>{}{}</div>",
             escape(&backend.name),
             escape(backend.language.as_deref().unwrap_or("?")),
             escape(&visible(&backend.build)),
+            match backend.not_observable.is_empty() {
+                true => String::new(),
+                false => format!(
+                    " <span class=\"unobservable\">not observable: {}</span>",
+                    escape(&backend.not_observable.join(", "))
+                ),
+            },
             backend.error.as_deref().map_or(String::new(), |why| format!(
                 " <strong class=\"dead\">did not start: {}</strong>",
                 escape(&visible(why))
@@ -138,7 +150,11 @@ fn header(out: &mut String, report: &Report) {
         Status::KnownDivergence,
         Status::Fail,
         Status::Skipped,
+        Status::NotObservable,
     ] {
+        if status == Status::NotObservable && totals.not_observable == 0 {
+            continue;
+        }
         let _ = write!(
             out,
             "<span class=\"key {}\">{}</span> {} ",
@@ -167,10 +183,14 @@ fn header(out: &mut String, report: &Report) {
 }
 
 fn counts(t: Tally) -> String {
-    format!(
+    let mut text = format!(
         "{} pass, {} conform to the language, {} known divergence, {} fail, {} skipped",
         t.pass, t.conforms_to_language, t.known_divergence, t.fail, t.skipped
-    )
+    );
+    if t.not_observable > 0 {
+        let _ = write!(text, ", {} not observable", t.not_observable);
+    }
+    text
 }
 
 fn toolbar(out: &mut String, data: &Data) {
