@@ -243,13 +243,24 @@ def main():
     with open(sys.argv[4], encoding="utf-8") as file:
         sources = json.load(file)
     cache = Cache(root)
-    todo, seen = [], set()
-    for source in sources:
-        sha = key(source)
-        if sha not in seen and not cache.has(sha):
-            seen.add(sha)
-            todo.append((sha, source))
+
+    def missing():
+        todo, seen = [], set()
+        for source in sources:
+            sha = key(source)
+            if sha not in seen and not cache.has(sha):
+                seen.add(sha)
+                todo.append((sha, source))
+        return todo
+
     started = time.monotonic()
+    todo = missing()
+    if todo:  # only a build takes the cache's lock: a run that finds everything never waits
+        import fcntl
+
+        lock = open(os.path.join(root, ".lock"), "a")
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        todo = missing()  # what another build made meanwhile is not made again
     if todo:
         if compiler == "cython":
             build_cython(cache, todo, jobs)

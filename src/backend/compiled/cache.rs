@@ -8,7 +8,6 @@
 //! here runs one: the worker imports the module, in the sandbox.
 
 use crate::process::run_with_timeout;
-use crate::references::Lock;
 use std::collections::hash_map::DefaultHasher;
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -37,7 +36,7 @@ fn built() -> &'static Mutex<HashMap<PathBuf, HashSet<u64>>> {
     BUILT.get_or_init(Default::default)
 }
 
-/// One build at a time in this process (and, by the file lock, on the machine).
+/// One build at a time in this process (and, by the driver's file lock, on the machine).
 fn building() -> &'static Mutex<()> {
     static BUILDING: OnceLock<Mutex<()>> = OnceLock::new();
     BUILDING.get_or_init(Default::default)
@@ -89,11 +88,11 @@ impl Cache {
         Ok(())
     }
 
-    /// Runs the driver over `sources`, holding the cache's lock.
+    /// Runs the driver over `sources`; it takes the cache's lock itself, and only
+    /// when something is to be compiled.
     fn build(&self, sources: &[&str]) -> Result<(), String> {
         std::fs::create_dir_all(&self.dir)
             .map_err(|e| format!("cannot create {}: {e}", self.dir.display()))?;
-        let _lock = Lock::take(&self.dir.join(".lock"))?;
         let list = tempfile::Builder::new()
             .prefix(".sources-")
             .suffix(".json")
