@@ -133,7 +133,7 @@ fn the_probe_observes_a_rejection_and_refuses_an_entry_of_another_source() {
 
 const KIND: &str = "# description: kind\n# source: rule: test\n# rules: t/r\n\n\
 def make(x):\n    def inner():\n        return x\n    return inner\n\n\
-f = make(5)\nprint(f(), type(make).__name__)\n\nclass C:\n    pass\n\nprint(C, C.__module__)\n";
+f = make(5)\nprint(f(), type(make).__name__)\n\nclass C:\n    pass\n\nprint(C)\n";
 const BROKEN: &str =
     "# description: broken\n# source: rule: test\n# rules: t/r\n\ndef f(:\n    pass\n";
 const RAISES: &str = "# description: raises\n# source: rule: test\n# rules: t/r\n\nprint('before')\nraise KeyError('k')\n";
@@ -173,7 +173,7 @@ fn runs_the_compiled_module_and_observes_rejections(compiler: Compiler, home: &P
     assert_eq!(kind.fault, None, "{kind:?}");
     assert_eq!(
         kind.stdout,
-        format!("5 {function_type}\n<class '__main__.C'> __main__\n"),
+        format!("5 {function_type}\n<class '__main__.C'>\n"),
         "{kind:?}"
     );
     assert!(kind.scopes.is_empty(), "{kind:?}");
