@@ -6,6 +6,7 @@
 //!   the sections it names (all, if it names none). When it stops diverging the
 //!   verdict is a failure: the mark is stale and must be removed.
 
+use crate::backend::Observes;
 use crate::case::Divergence;
 use crate::observation::{Rendered, Section};
 
@@ -59,6 +60,26 @@ pub enum FailureKind {
 }
 
 impl Verdict {
+    /// The verdict as reports give it: a pass whose golden, in the sections the
+    /// backend observes (`observes.rs`), says only that the case runs silently is not observable.
+    pub fn settled(self, observes: Observes, expected: &Rendered) -> Verdict {
+        let verdict = self;
+        let sections = observes.unobservable();
+        if verdict != Verdict::Pass || sections.is_empty() {
+            return verdict;
+        }
+        let silent = Section::ALL.into_iter().all(|s| match s {
+            _ if !observes.observes(s) => true,
+            Section::Exception => expected.get(s) == "none\n",
+            Section::Stdout | Section::Stderr | Section::Fault => expected.get(s).is_empty(),
+            Section::Scopes | Section::Cells => false,
+        });
+        match silent {
+            true => Verdict::NotObservable { sections },
+            false => verdict,
+        }
+    }
+
     pub fn is_ok(&self) -> bool {
         !matches!(self, Verdict::Fail(_))
     }

@@ -60,6 +60,9 @@ OUTPUT_LIMIT = 1 << 20  # characters per stream; a flooding case fails, the work
 CONTAINER_DEPTH = 3  # how deep lists/tuples/dicts are searched for functions
 REPR_LIMIT = 400
 NEWLOCALS = 0x2  # inspect.CO_NEWLOCALS: set for function code, not for class bodies
+COMPILED = []  # --compiled DIR: cases are modules compiled into DIR (src/backend/compiled/)
+MAIN_ALIAS = []  # a compiled case's module name where it could not be __main__
+FUNCTION_TYPES = [types.FunctionType]  # and the compilers' own function types, when compiled
 
 
 class OutputLimitExceeded(BaseException):
@@ -97,7 +100,7 @@ def type_name(obj):
     cls = type(obj)
     module = getattr(cls, "__module__", "builtins")
     name = getattr(cls, "__qualname__", cls.__name__)  # MicroPython's built-ins have no __qualname__
-    if module in ("builtins", "__main__", None):
+    if module in ("builtins", "__main__", None) or module in MAIN_ALIAS:
         return name
     return module + "." + name
 
@@ -158,7 +161,7 @@ def reachable_functions(namespace):
     seen = set()
 
     def visit(path, value, depth):
-        if isinstance(value, types.FunctionType):
+        if isinstance(value, tuple(FUNCTION_TYPES)):
             if id(value) not in seen:
                 seen.add(id(value))
                 found.append((path, value))
@@ -329,6 +332,76 @@ def observe(path, source, execute=True):
     }
 
 
+def observe_compiled(path, source):
+    """observe() for a case compiled as a module (src/backend/compiled/): the module
+    the runner built from exactly this source is imported as __main__ and observed
+    as observe() does. There is no module code object to walk, so no scopes; a
+    source the compiler rejected is observed as that rejection, a CompileError."""
+    import hashlib
+    import importlib.util
+
+    folder = os.path.join(COMPILED[0], "entries", hashlib.sha256(source.encode("utf-8")).hexdigest())
+    try:
+        with open(os.path.join(folder, "source.py"), encoding="utf-8") as file:
+            same = file.read() == source
+        with open(os.path.join(folder, "entry.json"), encoding="utf-8") as file:
+            entry = json.load(file)
+    except OSError:
+        raise RuntimeError("the case was not compiled (no entry in %s)" % folder)
+    if not same:
+        raise RuntimeError("the compiled entry %s holds another source" % folder)
+    stdout, stderr = CappedStream(), CappedStream()
+    sys.argv = [path]
+    sys.stdout, sys.stderr = stdout, stderr
+    linecache.cache[path] = (len(source), None, source.splitlines(True), path)
+    exception, namespace = None, {}
+    if "rejected" in entry:
+        exception = {"type": "CompileError", "message": entry["rejected"]}
+    else:
+        name = entry["module"]
+        if name != "__main__":
+            MAIN_ALIAS.append(name)
+        try:
+            if "path" in entry:
+                sys.path.insert(0, entry["path"])
+                spec = importlib.util.find_spec(name)
+            else:
+                loader = importlib.machinery.ExtensionFileLoader(name, entry["file"])
+                spec = importlib.util.spec_from_file_location(name, entry["file"], loader=loader)
+            module = importlib.util.module_from_spec(spec)  # mypyc runs the case here
+            namespace = module.__dict__
+            sys.modules[name] = sys.modules["__main__"] = module
+            spec.loader.exec_module(module)
+        except BaseException as error:  # the case's own ending, whatever it is
+            exception = describe_exception(error)
+        for value in list(namespace.values()):
+            kind = type(value)
+            if callable(value) and hasattr(value, "__code__") and hasattr(value, "__closure__") and kind not in FUNCTION_TYPES:
+                FUNCTION_TYPES.append(kind)  # Nuitka's compiled_function, Cython's cyfunction
+    cells = describe_cells(namespace)
+    observation = {
+        "stdout": clean(stdout.getvalue()),
+        "stderr": clean(stderr.getvalue()),
+        "exception": exception,
+        "scopes": [],
+        "cells": cells,
+    }
+    return unalias(observation)
+
+
+def unalias(value):
+    """Every text of an observation with the compiled module's name said as __main__."""
+    if not MAIN_ALIAS:
+        return value
+    if isinstance(value, str):
+        return value.replace(MAIN_ALIAS[0], "__main__")
+    if isinstance(value, list):
+        return [unalias(item) for item in value]
+    if isinstance(value, dict):
+        return {key: unalias(item) for key, item in value.items()}
+    return value
+
+
 def observe_batch(path, programs, mode):
     """Observes each program in turn, each as a fresh __main__ in this process.
 
@@ -451,7 +524,11 @@ def parse_request(line):
 def run_job(path, job):
     """The JSON payload of one job: an observation, or a batch's list of them."""
     if isinstance(job, tuple):
+        if COMPILED:
+            raise ValueError("a compiled backend runs no batches: each program is compiled apart")
         return "observations", observe_batch(path, job[0], job[1])
+    if COMPILED:
+        return "observation", observe_compiled(path, job)
     return "observation", observe(path, job)
 
 
@@ -867,6 +944,11 @@ def once(path):
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--serve"]:
+        if sys.argv[2:3] == ["--compiled"] and len(sys.argv) == 4:
+            COMPILED.append(sys.argv[3])
+            import hashlib  # noqa: F401 -- before the first fork, so every case finds it loaded
+            import importlib.machinery
+            import importlib.util  # noqa: F401
         serve()
     elif len(sys.argv) == 3 and sys.argv[1] == "--once":
         once(sys.argv[2])

@@ -13,6 +13,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
+/// The Pyodide releases installed (the lock pins them): (npm alias, pyodide version, Python).
+pub const PACKAGES: &[(&str, &str, &str)] = &[
+    ("py312", "0.27.7", "3.12.7"),
+    ("py313", "0.29.3", "3.13.2"),
+    ("py314", "314.0.7", "3.14.2"),
+    ("py315", "315.0.0-alpha.2", "3.15.0rc1"),
+];
+
 /// The npm manifest and lock of the references, as the repository pins them.
 pub const PACKAGE_JSON: &str = include_str!("../references/package.json");
 pub const PACKAGE_LOCK: &str = include_str!("../references/package-lock.json");
@@ -35,7 +43,7 @@ pub enum Installed {
 /// Whether the pinned references hold a CPython of this language version (one
 /// `install` can put in place).
 pub fn installs(version: PyVersion) -> bool {
-    crate::backend::pyodide::PACKAGES
+    PACKAGES
         .iter()
         .any(|(_, _, python)| PyVersion::of(python) == Some(version))
 }
@@ -55,14 +63,12 @@ pub fn pyodide_installed(home: &Path) -> bool {
     let dir = npm_dir(home);
     std::fs::read_to_string(dir.join("package-lock.json")).is_ok_and(|lock| lock == PACKAGE_LOCK)
         && !dir.join(UNFINISHED).exists()
-        && crate::backend::pyodide::PACKAGES
-            .iter()
-            .all(|(alias, _, _)| {
-                dir.join("node_modules")
-                    .join(alias)
-                    .join("pyodide.mjs")
-                    .is_file()
-            })
+        && PACKAGES.iter().all(|(alias, _, _)| {
+            dir.join("node_modules")
+                .join(alias)
+                .join("pyodide.mjs")
+                .is_file()
+        })
         && dir
             .join("node_modules/micropython/micropython.mjs")
             .is_file()
@@ -93,7 +99,7 @@ pub fn ensure_pyodide(
     if pyodide_installed(home) {
         return Ok(Installed::Already); // another process installed it meanwhile
     }
-    let versions: Vec<String> = crate::backend::pyodide::PACKAGES
+    let versions: Vec<String> = PACKAGES
         .iter()
         .map(|(_, pyodide, python)| format!("{pyodide} (CPython {python})"))
         .collect();
@@ -161,10 +167,10 @@ fn check_node() -> Result<(), String> {
 }
 
 /// An exclusive lock on a file, held until dropped.
-struct Lock(std::fs::File);
+pub(crate) struct Lock(std::fs::File);
 
 impl Lock {
-    fn take(path: &Path) -> Result<Lock, String> {
+    pub(crate) fn take(path: &Path) -> Result<Lock, String> {
         use std::os::fd::AsRawFd;
         let file = std::fs::OpenOptions::new()
             .create(true)
@@ -199,7 +205,7 @@ mod tests {
     #[test]
     fn the_built_in_lock_pins_every_package_the_backend_knows() {
         let lock: serde_json::Value = serde_json::from_str(PACKAGE_LOCK).unwrap();
-        for (alias, pyodide, _) in crate::backend::pyodide::PACKAGES {
+        for (alias, pyodide, _) in PACKAGES {
             let package = &lock["packages"][format!("node_modules/{alias}")];
             assert_eq!(package["version"], *pyodide, "{alias}");
             assert!(

@@ -174,7 +174,7 @@ pub fn check_golden(case: &Case, backend: &Backend, expected_root: &Path) -> Out
             instead: judged.against,
         },
         refresh_command: Some(crate::refresh::command(backend, case)),
-        verdict: observes.settle(judged.verdict, &judged.expected),
+        verdict: judged.verdict.settled(observes, &judged.expected),
         expected: judged.expected,
         actual,
     }
@@ -197,7 +197,7 @@ pub fn check_pair(case: &Case, reference: &Backend, other: &Backend) -> Outcome 
             )),
             sections: Vec::new(),
         }),
-        None => observes.settle(judge(&expected, &actual, &marks), &expected),
+        None => judge(&expected, &actual, &marks).settled(observes, &expected),
     };
     Outcome {
         case: case.clone(),

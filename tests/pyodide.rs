@@ -76,7 +76,7 @@ fn install(home: &Path) {
 /// network.
 fn fake_npm(bin: &Path, log: &Path) {
     std::fs::create_dir_all(bin).unwrap();
-    let aliases: Vec<&str> = closure_conformance::backend::pyodide::PACKAGES
+    let aliases: Vec<&str> = closure_conformance::references::PACKAGES
         .iter()
         .map(|(alias, _, _)| *alias)
         .collect();

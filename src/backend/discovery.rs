@@ -1,7 +1,9 @@
 //! Discovery: the backends found on this machine, the ones missing and how to install
 //! them, the options and environment that steer the search, and the `backends` listing.
 
-use super::{cpython, external, micropython, newest, pyodide, pypy, rustpython, Kind, Observes};
+use super::{
+    compiled, cpython, external, micropython, newest, pyodide, pypy, rustpython, Kind, Observes,
+};
 use crate::version::PyVersion;
 use crate::worker::WorkerCommand;
 use std::collections::BTreeMap;
@@ -129,6 +131,7 @@ pub fn discover_kinds(options: &BackendOptions, kinds: &[Kind]) -> Discovery {
             Kind::PyPy => pypy::discover(options, &mut found),
             Kind::RustPython => rustpython::discover(options, &mut found),
             Kind::MicroPython => micropython::discover(options, &mut found),
+            Kind::Compiled => compiled::discover(options, &mut found),
             Kind::External => external::discover(options, &mut found),
         }
     }
@@ -158,7 +161,8 @@ impl Discovery {
     /// (`cpython` is every `cpython-3.X`). No names: every available backend.
     pub fn select(&self, names: &[String]) -> Result<Vec<Spec>, String> {
         if names.is_empty() {
-            return Ok(self.available.clone());
+            let default = self.available.iter().filter(|s| !s.kind.is_opt_in());
+            return Ok(default.cloned().collect());
         }
         let mut chosen: Vec<Spec> = Vec::new();
         for name in names {
@@ -242,10 +246,13 @@ pub fn listing(found: &Discovery) -> String {
             .iter()
             .map(|s| s.name())
             .collect();
-        let observes = match unobservable.is_empty() {
+        let mut observes = match unobservable.is_empty() {
             true => String::new(),
             false => format!("; not observable: {}", unobservable.join(", ")),
         };
+        if spec.kind.is_opt_in() {
+            observes.push_str(&format!("; runs only when named: -b {name}"));
+        }
         let _ = writeln!(
             out,
             "  {name:14} {build} ({language}{role}{seal}{observes})"

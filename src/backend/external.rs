@@ -28,7 +28,17 @@ pub fn parse_interpreter(text: &str) -> Result<(String, String), String> {
     if command.is_empty() {
         return Err(format!("interpreter {name} has an empty command"));
     }
-    let builtin = ["cpython", "pyodide", "pypy", "rustpython", "micropython"];
+    let builtin = [
+        "cpython",
+        "pyodide",
+        "pypy",
+        "rustpython",
+        "micropython",
+        "compiled",
+        "cython",
+        "nuitka",
+        "mypyc",
+    ];
     if builtin.contains(&name) || name.starts_with("cpython-") || name.starts_with("pyodide-") {
         return Err(format!(
             "interpreter name {name:?} is taken by a built-in backend; choose another"
@@ -84,6 +94,7 @@ mod tests {
             ("rustpython-0.6".into(), "rustpython -S".into())
         );
         assert!(parse_interpreter("rustpython").is_err());
+        assert!(parse_interpreter("mypyc=python3").is_err());
         assert!(parse_interpreter("cpython-3.12=python3").is_err());
         assert!(parse_interpreter("a b=python3").is_err());
         assert!(parse_interpreter("x=").is_err());

@@ -11,6 +11,8 @@ pub enum Kind {
     PyPy,
     RustPython,
     MicroPython,
+    /// Cython, Nuitka and mypyc: a case compiled as a module (`compiled/`).
+    Compiled,
     External,
 }
 
@@ -24,18 +26,20 @@ impl Kind {
             "pypy" => Kind::PyPy,
             "rustpython" => Kind::RustPython,
             "micropython" => Kind::MicroPython,
+            "cython" | "nuitka" | "mypyc" => Kind::Compiled,
             _ if name.starts_with("cpython-") => Kind::CPython,
             _ if name.starts_with("pyodide-") => Kind::Pyodide,
             _ => Kind::External,
         }
     }
 
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::CPython,
         Kind::Pyodide,
         Kind::PyPy,
         Kind::RustPython,
         Kind::MicroPython,
+        Kind::Compiled,
         Kind::External,
     ];
 
@@ -46,6 +50,7 @@ impl Kind {
             Kind::PyPy => "pypy",
             Kind::RustPython => "rustpython",
             Kind::MicroPython => "micropython",
+            Kind::Compiled => "compiled",
             Kind::External => "external",
         }
     }
@@ -55,6 +60,13 @@ impl Kind {
     /// their own containment (backend/wasm_seal.mjs).
     pub fn is_native(self) -> bool {
         !matches!(self, Kind::Pyodide | Kind::MicroPython)
+    }
+
+    /// Whether it runs only when named (`-b cython`, `-b compiled`): a compiled
+    /// backend compiles every case the first time, minutes to an hour a compiler
+    /// on two cores, so a run that names no backend leaves it out.
+    pub fn is_opt_in(self) -> bool {
+        matches!(self, Kind::Compiled)
     }
 
     /// Whether its observations are CPython's, and so may make goldens.
@@ -121,6 +133,8 @@ mod tests {
         assert_eq!(Kind::of_backend("rustpython"), Kind::RustPython);
         assert_eq!(Kind::of_backend("micropython"), Kind::MicroPython);
         assert!(!Kind::MicroPython.is_native() && !Kind::MicroPython.is_reference());
+        assert_eq!(Kind::of_backend("nuitka"), Kind::Compiled);
+        assert_eq!(Kind::of_backend("cython-nightly"), Kind::External);
         // External names may start like built-in ones, but never equal them.
         assert_eq!(Kind::of_backend("rustpython-0.6.0"), Kind::External);
         assert_eq!(Kind::of_backend("pypy-nightly"), Kind::External);

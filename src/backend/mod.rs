@@ -9,12 +9,14 @@
 //! | `pypy` | `pypy` | `pypy3` on PATH |
 //! | `rustpython` | `rustpython` | RustPython linked into this binary |
 //! | `micropython` | `micropython` | MicroPython compiled to WebAssembly, npm, run by Node; observes behaviour only |
+//! | `compiled` | `cython`, `nuitka`, `mypyc` | a case compiled as a module, imported into the host CPython |
 //! | `external` | any | `--interpreter NAME=COMMAND` |
 //!
 //! CPython builds (native and pyodide) are the references: for each language
 //! version the goldens hold what one of them observed, a native build where there is
 //! one (faster, and not WebAssembly).
 
+pub mod compiled;
 pub mod cpython;
 mod discovery;
 pub mod external;
@@ -64,7 +66,13 @@ pub struct Backend {
 /// limits. A `Case` is one (`case/mod.rs`), so that this module needs nothing of
 /// the case's.
 pub trait Program {
+    /// The path reports show.
     fn path(&self) -> &str;
+    /// The file it was read from, if any (a compiled backend batches the files
+    /// beside it).
+    fn file(&self) -> Option<&std::path::Path> {
+        None
+    }
     fn source(&self) -> &str;
     fn timeout(&self) -> Duration;
     fn memory_limit(&self) -> u64;
@@ -84,8 +92,12 @@ impl Backend {
         }
     }
 
-    /// Runs a case (any `Program`) with its limits.
+    /// Runs a case (any `Program`) with its limits; a compiled backend first
+    /// compiles it (and its topic's other cases) into its cache.
     pub fn run(&self, program: &impl Program) -> Observation {
+        if let Err(why) = compiled::prepare(&self.spec, program.source(), program.file()) {
+            return Observation::fault(why);
+        }
         self.pool.run(
             program.path(),
             program.source(),
@@ -101,11 +113,20 @@ impl Backend {
         mode: crate::protocol::BatchMode,
         timeout: Duration,
     ) -> Result<Vec<Observation>, String> {
+        if self.spec.kind == Kind::Compiled {
+            return Err(format!(
+                "{} compiles each program apart: it runs no batches",
+                self.name
+            ));
+        }
         self.pool.run_batch(programs, mode, timeout, 1 << 30)
     }
 
     /// Runs one program alone, as a case is run.
     pub fn run_source(&self, path: &str, source: &str, timeout: Duration) -> Observation {
+        if let Err(why) = compiled::prepare(&self.spec, source, None) {
+            return Observation::fault(why);
+        }
         self.pool.run(path, source, timeout, 1 << 30)
     }
 

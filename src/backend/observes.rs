@@ -11,9 +11,8 @@
 //! ignores exactly those sections and no others. A check whose golden says
 //! nothing in the sections the backend observes but that the case runs silently
 //! (no output, no exception) has its point in sections the backend cannot see: it
-//! is `not observable` (`settle`), counted apart, never a pass or a failure.
+//! is `not observable` (`Verdict::settled`), counted apart, never a pass or a failure.
 
-use crate::compare::Verdict;
 use crate::observation::{Rendered, Section};
 
 /// What a masked section holds, in observations, goldens and reports.
@@ -77,31 +76,12 @@ impl Observes {
         }
         masked
     }
-
-    /// The verdict as reports give it: a pass whose golden, in the sections this
-    /// backend observes, says only that the case runs silently is not observable.
-    pub fn settle(self, verdict: Verdict, expected: &Rendered) -> Verdict {
-        let sections = self.unobservable();
-        if verdict != Verdict::Pass || sections.is_empty() {
-            return verdict;
-        }
-        let silent = Section::ALL.into_iter().all(|s| match s {
-            _ if !self.observes(s) => true,
-            Section::Exception => expected.get(s) == "none\n",
-            Section::Stdout | Section::Stderr | Section::Fault => expected.get(s).is_empty(),
-            Section::Scopes | Section::Cells => false,
-        });
-        match silent {
-            true => Verdict::NotObservable { sections },
-            false => verdict,
-        }
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::{judge, Failure, FailureKind};
+    use crate::compare::{judge, Failure, FailureKind, Verdict};
 
     fn rendered(stdout: &str, exception: &str, scopes: &str, cells: &str) -> Rendered {
         let mut r = Rendered::default();
@@ -115,7 +95,7 @@ mod tests {
     fn judged(observes: Observes, expected: &Rendered, actual: &Rendered) -> Verdict {
         let expected = observes.mask(expected);
         let verdict = judge(&expected, &observes.mask(actual), &[]);
-        observes.settle(verdict, &expected)
+        verdict.settled(observes, &expected)
     }
 
     #[test]

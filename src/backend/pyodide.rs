@@ -17,14 +17,6 @@ pub const HOST_SOURCE: &str = concat!(
     include_str!("pyodide_host.mjs")
 );
 
-/// What scripts/install-references installs: (npm alias, pyodide version, Python).
-pub const PACKAGES: &[(&str, &str, &str)] = &[
-    ("py312", "0.27.7", "3.12.7"),
-    ("py313", "0.29.3", "3.13.2"),
-    ("py314", "314.0.7", "3.14.2"),
-    ("py315", "315.0.0-alpha.2", "3.15.0rc1"),
-];
-
 /// What `backends` says of a backend of `kind` if it is Pyodide: how it is
 /// isolated, and where the limits are.
 pub fn seal_note(kind: Kind) -> &'static str {
@@ -74,7 +66,7 @@ pub fn discover(options: &BackendOptions, found: &mut Discovery) {
             ));
         }
     }
-    for (_, _, python) in PACKAGES {
+    for (_, _, python) in crate::references::PACKAGES {
         let version = PyVersion::of(python).expect("valid table");
         if present.iter().any(|(v, _)| *v == version) {
             continue;

@@ -186,6 +186,10 @@ impl crate::backend::Program for Case {
         &self.display_path
     }
 
+    fn file(&self) -> Option<&std::path::Path> {
+        Some(&self.path)
+    }
+
     fn source(&self) -> &str {
         &self.source
     }

@@ -6,7 +6,7 @@ use closure_conformance::backend::{self, rustpython};
 use closure_conformance::error::Error;
 use closure_conformance::{output, references};
 
-pub fn install() -> Outcome {
+pub fn install(compilers: bool) -> Outcome {
     let tell = |text: &str| {
         let _ = output::stderr(text);
     };
@@ -18,6 +18,15 @@ pub fn install() -> Outcome {
             references::npm_dir(&home).display()
         ))?,
         references::Installed::Now => {}
+    }
+    if compilers {
+        let compiled = backend::compiled::install::ensure(&home, offline, &tell);
+        if compiled.map_err(Error::Usage)? == references::Installed::Already {
+            say(&format!(
+                "compilers: already installed in {}\n",
+                backend::compiled::install::dir(&home).display()
+            ))?;
+        }
     }
     Ok(0)
 }

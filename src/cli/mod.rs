@@ -91,7 +91,12 @@ enum Command {
     /// Install the pinned references (Pyodide for CPython 3.12–3.15, from npm,
     /// checked against references/package-lock.json) into the cache, as the
     /// commands that need them do on first use.
-    Install,
+    Install {
+        /// Also the compilers of the compiled backends (Cython, Nuitka, mypyc, pinned
+        /// by references/compilers.txt) into a virtual environment of python3.
+        #[arg(long)]
+        compilers: bool,
+    },
     /// The corpus built into this binary (used where no `--root` is given and the
     /// working directory holds no cases/); `--write DIR` writes it out.
     Corpus(corpus::CorpusArgs),
@@ -116,7 +121,7 @@ impl Cli {
     /// Runs the command the arguments name.
     pub fn dispatch(self) -> Outcome {
         match self.command {
-            Some(Command::Install) => internal::install(),
+            Some(Command::Install { compilers }) => internal::install(compilers),
             Some(Command::Corpus(args)) => corpus::command(args),
             Some(Command::Worker { backend }) => internal::worker(&backend),
             Some(Command::Script { backend, source }) => internal::script(&backend, &source),
