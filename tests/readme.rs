@@ -243,7 +243,7 @@ fn the_matrix_figures_are_the_matrix() {
     says(
         &readme(),
         &format!(
-            "the whole matrix — {} backends (CPython 3.6–3.13, Pyodide 3.12–3.15, PyPy, RustPython 0.5.0 and 0.6.0), {} checks —",
+            "the whole matrix — {} backends (CPython 3.6–3.13, Pyodide 3.12–3.15, PyPy, RustPython 0.5.0 and 0.6.0, MicroPython), {} checks —",
             matrix.backends.len(),
             thousands(matrix.backends.len() * cases.len())
         ),
