@@ -34,6 +34,22 @@ fn a_filter_naming_only_a_bad_case_reports_it() {
 }
 
 #[test]
+fn every_problem_of_every_bad_case_is_reported_in_one_run() {
+    let dir = suite();
+    let many = "# description: d\n# rules: t/r\n# diverges: nope\n# frobnicate: 1\nprint(1)\n";
+    std::fs::write(dir.path().join("cases/t/many.py"), many).unwrap();
+    std::fs::write(dir.path().join("cases/t/broken.py"), BAD).unwrap();
+    let (output, _, stderr) = run(dir.path(), &["list"]);
+    assert!(!output.status.success());
+    let bad: Vec<&str> = stderr.lines().filter(|l| l.contains("bad case:")).collect();
+    assert_eq!(bad.len(), 4, "{stderr}");
+    assert!(stderr.contains("bad case: cases/t/broken.py:4: `diverges:` takes"));
+    assert!(stderr.contains("bad case: cases/t/many.py:3: `diverges:` takes"));
+    assert!(stderr.contains("bad case: cases/t/many.py:4: unknown header key `frobnicate`"));
+    assert!(stderr.contains("bad case: cases/t/many.py:4: header lacks `# source: …`"));
+}
+
+#[test]
 fn a_corpus_of_bad_cases_reports_them_not_no_cases() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir_all(dir.path().join("cases/t")).unwrap();

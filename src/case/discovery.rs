@@ -121,9 +121,9 @@ pub fn discover(root: &Path) -> Result<(Vec<Case>, Vec<CaseError>), CaseError> {
             }
         };
         if entry.file_type().is_file() && entry.path().extension().is_some_and(|e| e == "py") {
-            match Case::load(root, entry.path()) {
+            match Case::load_fully(root, entry.path()) {
                 Ok(case) => cases.push(case),
-                Err(e) => errors.push(e),
+                Err(all) => errors.extend(all),
             }
         }
     }

@@ -11,11 +11,19 @@ use std::time::Duration;
 const KNOWN_KEYS: &str =
     "description, source, rules, timeout, memory, requires, diverges, reference-bug, cause, note, identity, same-cause";
 
-/// Parses the header block; errors carry a 1-based line number.
+/// Parses the header block; the error is its first problem, with a 1-based line
+/// number.
 pub fn parse_header(source: &str) -> Result<Header, ParseError> {
+    parse_header_fully(source).map_err(|mut errors| errors.remove(0))
+}
+
+/// Parses the header block; the error is every problem it has (at least one), in
+/// line order, so that one run reports them all.
+pub fn parse_header_fully(source: &str) -> Result<Header, Vec<ParseError>> {
     let mut header = Header::default();
     let (mut description, mut origin, mut rules) = (None, None, None);
     let mut last_line = 0;
+    let mut errors = Vec::new();
     for (index, line) in source.lines().enumerate() {
         let number = index + 1;
         let Some(comment) = line.strip_prefix('#') else {
@@ -25,126 +33,145 @@ pub fn parse_header(source: &str) -> Result<Header, ParseError> {
         if comment.starts_with('!') && number == 1 {
             continue; // a shebang line is allowed before the header
         }
-        let Some((key, value)) = comment.split_once(':') else {
-            return Err(ParseError::at(
-                number,
-                format!("header line is not `# key: value`: {line:?}"),
-            ));
-        };
-        let (key, value) = (key.trim(), value.trim());
-        if value.is_empty() {
-            return Err(ParseError::at(
-                number,
-                format!("header key `{key}` has no value"),
-            ));
-        }
-        let once = |slot: &mut Option<String>| -> Result<(), ParseError> {
-            if slot.replace(value.to_string()).is_some() {
+        let mut one_line = || -> Result<(), ParseError> {
+            let Some((key, value)) = comment.split_once(':') else {
                 return Err(ParseError::at(
                     number,
-                    format!("header key `{key}` given twice"),
+                    format!("header line is not `# key: value`: {line:?}"),
+                ));
+            };
+            let (key, value) = (key.trim(), value.trim());
+            if value.is_empty() {
+                return Err(ParseError::at(
+                    number,
+                    format!("header key `{key}` has no value"),
                 ));
             }
-            Ok(())
-        };
-        match key {
-            "description" => once(&mut description)?,
-            "source" => once(&mut origin)?,
-            "rules" => once(&mut rules)?,
-            "timeout" => {
-                let seconds: f64 = value
-                    .parse()
-                    .ok()
-                    .filter(|s: &f64| *s > 0.0 && *s <= 600.0)
-                    .ok_or(ParseError::at(
-                        number,
-                        format!("timeout must be seconds in (0, 600], got {value:?}"),
-                    ))?;
-                if header
-                    .timeout
-                    .replace(Duration::from_secs_f64(seconds))
-                    .is_some()
-                {
+            let once = |slot: &mut Option<String>| -> Result<(), ParseError> {
+                if slot.replace(value.to_string()).is_some() {
                     return Err(ParseError::at(
                         number,
-                        "header key `timeout` given twice".into(),
+                        format!("header key `{key}` given twice"),
                     ));
                 }
-            }
-            "memory" => {
-                let bytes = parse_memory(value).map_err(|m| ParseError::at(number, m))?;
-                if header.memory.replace(bytes).is_some() {
-                    return Err(ParseError::at(
-                        number,
-                        "header key `memory` given twice".into(),
-                    ));
+                Ok(())
+            };
+            match key {
+                "description" => once(&mut description)?,
+                "source" => once(&mut origin)?,
+                "rules" => once(&mut rules)?,
+                "timeout" => {
+                    let seconds: f64 = value
+                        .parse()
+                        .ok()
+                        .filter(|s: &f64| *s > 0.0 && *s <= 600.0)
+                        .ok_or(ParseError::at(
+                            number,
+                            format!("timeout must be seconds in (0, 600], got {value:?}"),
+                        ))?;
+                    if header
+                        .timeout
+                        .replace(Duration::from_secs_f64(seconds))
+                        .is_some()
+                    {
+                        return Err(ParseError::at(
+                            number,
+                            "header key `timeout` given twice".into(),
+                        ));
+                    }
                 }
-            }
-            "requires" => {
-                let note = parse_version_note(value).map_err(|m| ParseError::at(number, m))?;
-                if header.requires.replace(note).is_some() {
-                    return Err(ParseError::at(
-                        number,
-                        "header key `requires` given twice".into(),
-                    ));
+                "memory" => {
+                    let bytes = parse_memory(value).map_err(|m| ParseError::at(number, m))?;
+                    if header.memory.replace(bytes).is_some() {
+                        return Err(ParseError::at(
+                            number,
+                            "header key `memory` given twice".into(),
+                        ));
+                    }
                 }
-            }
-            "diverges" => header
-                .divergences
-                .push(parse_divergence(value).map_err(|m| ParseError::at(number, m))?),
-            "reference-bug" => header
-                .reference_bugs
-                .push(super::parse_reference_bug(value).map_err(|m| ParseError::at(number, m))?),
-            "cause" => {
-                let cause = super::parse_cause(value).map_err(|m| ParseError::at(number, m))?;
-                if header.cause.replace(cause).is_some() {
-                    return Err(ParseError::at(
-                        number,
-                        "header key `cause` given twice".into(),
-                    ));
+                "requires" => {
+                    let note = parse_version_note(value).map_err(|m| ParseError::at(number, m))?;
+                    if header.requires.replace(note).is_some() {
+                        return Err(ParseError::at(
+                            number,
+                            "header key `requires` given twice".into(),
+                        ));
+                    }
                 }
-            }
-            "note" => header.notes.push(value.to_string()),
-            "identity" => {
-                if header.identity.replace(value.to_string()).is_some() {
-                    return Err(ParseError::at(
-                        number,
-                        "header key `identity` given twice".into(),
-                    ));
+                "diverges" => header
+                    .divergences
+                    .push(parse_divergence(value).map_err(|m| ParseError::at(number, m))?),
+                "reference-bug" => header.reference_bugs.push(
+                    super::parse_reference_bug(value).map_err(|m| ParseError::at(number, m))?,
+                ),
+                "cause" => {
+                    let cause = super::parse_cause(value).map_err(|m| ParseError::at(number, m))?;
+                    if header.cause.replace(cause).is_some() {
+                        return Err(ParseError::at(
+                            number,
+                            "header key `cause` given twice".into(),
+                        ));
+                    }
                 }
-            }
-            "same-cause" => match value.split_once(": ") {
-                Some((backend, what)) if !backend.is_empty() && !what.is_empty() => {
-                    header.same_cause.push(value.to_string())
+                "note" => header.notes.push(value.to_string()),
+                "identity" => {
+                    if header.identity.replace(value.to_string()).is_some() {
+                        return Err(ParseError::at(
+                            number,
+                            "header key `identity` given twice".into(),
+                        ));
+                    }
                 }
+                "same-cause" => match value.split_once(": ") {
+                    Some((backend, what)) if !backend.is_empty() && !what.is_empty() => {
+                        header.same_cause.push(value.to_string())
+                    }
+                    _ => {
+                        return Err(ParseError::at(
+                            number,
+                            format!("`same-cause:` takes `<backend>: <identity>`, got {value:?}"),
+                        ))
+                    }
+                },
                 _ => {
                     return Err(ParseError::at(
                         number,
-                        format!("`same-cause:` takes `<backend>: <identity>`, got {value:?}"),
+                        format!("unknown header key `{key}` (known: {KNOWN_KEYS})"),
                     ))
                 }
-            },
-            _ => {
-                return Err(ParseError::at(
-                    number,
-                    format!("unknown header key `{key}` (known: {KNOWN_KEYS})"),
-                ))
             }
+            Ok(())
+        };
+        if let Err(error) = one_line() {
+            errors.push(error);
         }
     }
     let missing =
         |what: &str| ParseError::at(last_line.max(1), format!("header lacks `# {what}: …`"));
-    header.description = description.ok_or_else(|| missing("description"))?;
-    header.source = origin.ok_or_else(|| missing("source"))?;
-    let rules = rules.ok_or_else(|| missing("rules"))?;
-    header.rules = rules.split(',').map(|r| r.trim().to_string()).collect();
+    for (slot, what) in [
+        (&description, "description"),
+        (&origin, "source"),
+        (&rules, "rules"),
+    ] {
+        if slot.is_none() {
+            errors.push(missing(what));
+        }
+    }
+    header.description = description.unwrap_or_default();
+    header.source = origin.unwrap_or_default();
+    if let Some(rules) = rules {
+        header.rules = rules.split(',').map(|r| r.trim().to_string()).collect();
+    }
     if let Some(bad) = header.rules.iter().find(|r| !is_rule_id(r)) {
-        return Err(ParseError::at(
+        errors.push(ParseError::at(
             1,
             format!("rule id {bad:?} is not `topic/slug`"),
         ));
     }
-    Ok(header)
+    match errors.is_empty() {
+        true => Ok(header),
+        false => Err(errors),
+    }
 }
 
 fn is_rule_id(id: &str) -> bool {

@@ -229,3 +229,23 @@ fn errors_name_the_line() {
         );
     }
 }
+
+#[test]
+fn every_problem_of_a_header_is_reported_at_once() {
+    // A bad mark, an unknown key, a bad memory cap and no `source:`.
+    let source = "# description: d\n# rules: a/b\n# diverges: nope\n# frobnicate: 1\n\
+        # memory: lots\nprint(1)\n";
+    let errors = super::header::parse_header_fully(source).unwrap_err();
+    let lines: Vec<usize> = errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, [3, 4, 5, 5], "{errors:?}");
+    assert!(errors[0].message.starts_with("`diverges:` takes"));
+    assert!(errors[1]
+        .message
+        .starts_with("unknown header key `frobnicate`"));
+    assert!(errors[2].message.contains("memory"));
+    assert_eq!(errors[3].message, "header lacks `# source: …`");
+    // The one-error form is the first of them, as before.
+    assert_eq!(parse_header(source).unwrap_err(), errors[0]);
+    // A good header has none.
+    assert!(super::header::parse_header_fully(MINIMAL).is_ok());
+}

@@ -6,6 +6,7 @@
 //! finds the case files under a directory and selects them by filter.
 
 use crate::observation::Section;
+use crate::parse_error::ParseError;
 use crate::version::VersionSpec;
 use discovery::{escape_non_utf8, shown_path};
 use std::fmt;
@@ -133,22 +134,30 @@ impl Case {
             .filter_map(|mark| mark.entry.as_ref())
     }
 
-    /// Reads and parses one case file. `root` is the cases directory.
+    /// Reads and parses one case file. `root` is the cases directory. The error is
+    /// its first problem.
     pub fn load(root: &Path, path: &Path) -> Result<Case, CaseError> {
+        Case::load_fully(root, path).map_err(|mut errors| errors.remove(0))
+    }
+
+    /// `load`, with every problem of a bad header (at least one error).
+    pub fn load_fully(root: &Path, path: &Path) -> Result<Case, Vec<CaseError>> {
         let relative = path.strip_prefix(root).unwrap_or(path);
         let shown = shown_path(root, path);
         // The id names the golden: a lossy conversion would give two files one id.
         let Some(display_path) = shown.to_str().map(|p| p.replace('\\', "/")) else {
-            return Err(CaseError {
+            return Err(vec![CaseError {
                 path: escape_non_utf8(shown.as_os_str()),
                 line: None,
                 message: "file name is not UTF-8".into(),
-            });
+            }]);
         };
-        let error = |message: String| CaseError {
-            path: display_path.clone(),
-            line: None,
-            message,
+        let error = |message: String| {
+            vec![CaseError {
+                path: display_path.clone(),
+                line: None,
+                message,
+            }]
         };
         let bytes = std::fs::read(path).map_err(|e| error(format!("cannot read: {e}")))?;
         let source = String::from_utf8(bytes).map_err(|e| {
@@ -165,10 +174,13 @@ impl Case {
         if components.len() != 2 {
             return Err(error("a case must be <cases dir>/<topic>/<name>.py".into()));
         }
-        let header = parse_header(&source).map_err(|e| CaseError {
-            path: display_path.clone(),
-            line: Some(e.line),
-            message: e.message,
+        let header = header::parse_header_fully(&source).map_err(|errors| {
+            let case_error = |e: ParseError| CaseError {
+                path: display_path.clone(),
+                line: Some(e.line),
+                message: e.message,
+            };
+            errors.into_iter().map(case_error).collect::<Vec<_>>()
         })?;
         Ok(Case {
             id: components.join("/"),
