@@ -146,16 +146,19 @@ pub fn parse_header_fully(source: &str) -> Result<Header, Vec<ParseError>> {
             errors.push(error);
         }
     }
-    let missing =
-        |what: &str| ParseError::at(last_line.max(1), format!("header lacks `# {what}: …`"));
-    for (slot, what) in [
-        (&description, "description"),
-        (&origin, "source"),
-        (&rules, "rules"),
-    ] {
-        if slot.is_none() {
-            errors.push(missing(what));
-        }
+    // The keys it lacks, in one error.
+    let lacking: Vec<String> = [
+        (description.is_none(), "description"),
+        (origin.is_none(), "source"),
+        (rules.is_none(), "rules"),
+    ]
+    .iter()
+    .filter(|(lacks, _)| *lacks)
+    .map(|(_, what)| format!("`# {what}: …`"))
+    .collect();
+    if !lacking.is_empty() {
+        let message = format!("header lacks {}", lacking.join(", "));
+        errors.push(ParseError::at(last_line.max(1), message));
     }
     header.description = description.unwrap_or_default();
     header.source = origin.unwrap_or_default();

@@ -11,30 +11,35 @@ pub fn render(report: &Report) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let totals = report.totals();
     let dead = report.dead_backends();
+    let bad_files = bad_files(report);
     let _ = writeln!(
         out,
         "<testsuites name=\"closure-conformance\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\" time=\"{:.3}\" timestamp=\"{}\">",
         // Every <testcase>: the checks and the bad case files (the errors).
-        report.outcomes.len() + report.bad_cases.len() + dead.len(),
+        report.outcomes.len() + bad_files.len() + dead.len(),
         totals.fail,
-        report.bad_cases.len() + dead.len(),
+        bad_files.len() + dead.len(),
         totals.skipped + totals.not_observable,
         report.meta.seconds,
         super::timestamp(report.meta.started),
     );
-    if !report.bad_cases.is_empty() {
+    if !bad_files.is_empty() {
         let _ = writeln!(
             out,
             "  <testsuite name=\"case-files\" tests=\"{0}\" failures=\"0\" errors=\"{0}\" skipped=\"0\">",
-            report.bad_cases.len()
+            bad_files.len()
         );
-        for error in &report.bad_cases {
+        // One testcase per file: its first problem as the message, every problem
+        // in the text.
+        for (path, problems) in &bad_files {
+            let all: Vec<String> = problems.iter().map(|e| e.to_string()).collect();
             let _ = writeln!(
                 out,
-                "    <testcase name=\"{}\" classname=\"case-files\" file=\"{}\">\n      <error message=\"{}\" type=\"bad case file\"/>\n    </testcase>",
-                attribute(&error.path),
-                attribute(&error.path),
-                attribute(&error.to_string())
+                "    <testcase name=\"{}\" classname=\"case-files\" file=\"{}\">\n      <error message=\"{}\" type=\"bad case file\">{}</error>\n    </testcase>",
+                attribute(path),
+                attribute(path),
+                attribute(&all[0]),
+                text(&all.join("\n"))
             );
         }
         out.push_str("  </testsuite>\n");
@@ -136,6 +141,18 @@ fn failure_type(outcome: &crate::suite::Outcome) -> &'static str {
     }
 }
 
+/// The bad case files in report order, each with its problems.
+fn bad_files(report: &Report) -> Vec<(&str, Vec<&crate::case::CaseError>)> {
+    let mut files: Vec<(&str, Vec<&crate::case::CaseError>)> = Vec::new();
+    for error in &report.bad_cases {
+        match files.iter_mut().find(|(path, _)| *path == error.path) {
+            Some((_, problems)) => problems.push(error),
+            None => files.push((&error.path, vec![error])),
+        }
+    }
+    files
+}
+
 /// Element text: visible, then escaped.
 fn text(raw: &str) -> String {
     super::markup::xml_text(&super::visible(raw))
@@ -150,6 +167,27 @@ fn attribute(raw: &str) -> String {
 mod tests {
     use super::super::tests::sample_report;
     use super::*;
+
+    #[test]
+    fn a_bad_case_file_is_one_testcase_with_every_problem() {
+        let mut report = sample_report();
+        let problem = |line: usize, message: &str| crate::case::CaseError {
+            path: "cases/t/bad.py".into(),
+            line: Some(line),
+            message: message.into(),
+        };
+        report.bad_cases = vec![problem(3, "first"), problem(4, "second")];
+        let xml = render(&report);
+        assert_eq!(xml.matches("classname=\"case-files\"").count(), 1, "{xml}");
+        assert!(
+            xml.contains("<testsuite name=\"case-files\" tests=\"1\""),
+            "{xml}"
+        );
+        assert!(
+            xml.contains("message=\"cases/t/bad.py:3: first\" type=\"bad case file\">cases/t/bad.py:3: first\ncases/t/bad.py:4: second</error>"),
+            "{xml}"
+        );
+    }
 
     #[test]
     fn text_from_cases_is_escaped() {
