@@ -36,14 +36,26 @@ impl Installed {
 
     /// Runs the copy in the empty working directory, or in `cwd`.
     fn run_in(&self, cwd: &Path, args: &[&str]) -> (Output, String, String) {
-        let output = Command::new(self.path("bin/closure-conformance"))
+        let mut command = Command::new(self.path("bin/closure-conformance"));
+        command
             .args(args)
             .current_dir(cwd)
             .env_remove("CLOSURE_CONFORMANCE_ROOT")
             .env("CLOSURE_CONFORMANCE_HOME", self.path("home"))
-            .env("CLOSURE_CONFORMANCE_OFFLINE", "1")
-            .output()
-            .unwrap();
+            .env("CLOSURE_CONFORMANCE_OFFLINE", "1");
+        // The copy was just written: a child another test thread forks at that
+        // moment holds its descriptor until it execs, and executing the copy then
+        // fails with "text file busy" (ETXTBSY). That passes in milliseconds.
+        let mut tries = 0;
+        let output = loop {
+            match command.output() {
+                Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 100 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                result => break result.unwrap(),
+            }
+        };
         let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
         let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
         (output, stdout, stderr)
